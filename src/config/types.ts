@@ -1,0 +1,90 @@
+/**
+ * Validated configuration, as produced by the config loaders. Keys of node configs stay in
+ * dbt's snake_case (`unique_key`, `pre_hook`) because they are also what users select on
+ * (`config.materialized:table`) and what the manifest shows.
+ */
+
+/** A `models:` / `seeds:` / `data_tests:` tree from project.yml: `+key` entries and nested folder keys. */
+export type ConfigTree = { readonly [key: string]: unknown };
+
+export interface ProjectConfig {
+  /** 'project.yml' or 'dbt_project.yml' (relative to the project root). */
+  readonly configFile: string;
+  readonly flavor: 'plan' | 'dbt';
+  readonly name: string;
+  readonly version?: string;
+  readonly profile: string;
+  readonly modelPaths: readonly string[];
+  readonly seedPaths: readonly string[];
+  readonly macroPaths: readonly string[];
+  readonly testPaths: readonly string[];
+  readonly docsPaths: readonly string[];
+  readonly targetPath: string;
+  readonly cleanTargets: readonly string[];
+  /** Global vars plus vars scoped under the project name, flattened (scoped win). */
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly onRunStart: readonly string[];
+  readonly onRunEnd: readonly string[];
+  readonly models: ConfigTree;
+  readonly seeds: ConfigTree;
+  readonly dataTests: ConfigTree;
+  readonly sources: ConfigTree;
+  readonly unitTests: ConfigTree;
+}
+
+export interface TargetConfig {
+  readonly profileName: string;
+  readonly targetName: string;
+  /** The profiles.yml file this came from (absolute). */
+  readonly profilesFile: string;
+  readonly type: 'duckdb';
+  /** Absolute path of the database file, or ':memory:'. */
+  readonly path: string;
+  /** Database name DuckDB gives the file (its basename without extension), 'memory' for :memory:. */
+  readonly database: string;
+  /** Default schema, 'main' unless set. */
+  readonly schema: string;
+  readonly threads: number;
+  /** DuckDB settings applied with SET at connect (memory_limit, threads, temp_directory...). */
+  readonly settings: Readonly<Record<string, string | number | boolean>>;
+  /** Extensions to LOAD at connect. */
+  readonly extensions: readonly string[];
+}
+
+export type Materialized = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test' | 'unit';
+
+export type OnSchemaChange = 'ignore' | 'fail' | 'append_new_columns' | 'sync_all_columns';
+
+/**
+ * A node's merged config: project.yml folder config, then property-file `config:`, then the
+ * model's own `config()` call, later winning (tags and hooks accumulate, meta merges).
+ * Unknown keys are kept (dbt projects carry adapter-specific ones) and are selectable.
+ */
+export interface NodeConfig {
+  readonly enabled: boolean;
+  readonly materialized: string;
+  readonly tags: readonly string[];
+  readonly schema?: string;
+  readonly database?: string;
+  readonly alias?: string;
+  readonly pre_hook: readonly string[];
+  readonly post_hook: readonly string[];
+  readonly column_types: Readonly<Record<string, string>>;
+  readonly contract: { readonly enforced: boolean };
+  readonly unique_key?: string | readonly string[];
+  readonly incremental_strategy?: string;
+  readonly on_schema_change: OnSchemaChange;
+  /** Columns an incremental model is partitioned by; see docs/partitions.md. */
+  readonly partition_by?: readonly string[];
+  readonly full_refresh?: boolean;
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly docs?: { readonly show?: boolean };
+  // data test config
+  readonly severity?: 'error' | 'warn';
+  readonly warn_if?: string;
+  readonly error_if?: string;
+  readonly where?: string;
+  readonly limit?: number;
+  readonly store_failures?: boolean;
+  readonly [key: string]: unknown;
+}

@@ -1,0 +1,171 @@
+import type { ProjectConfig, TargetConfig } from '../config/types.js';
+
+/** A file of the project, read from disk. Paths are posix and relative to the project root. */
+export interface SourceFile {
+  readonly path: string;
+  readonly absPath: string;
+  readonly contents: string;
+  /** sha256 hex of the contents. */
+  readonly checksum: string;
+  /** For models/seeds/tests: the model/seed/test path it was found under, e.g. 'models'. */
+  readonly rootDir: string;
+}
+
+/** Where in a property file an entry was declared (for error messages). */
+export interface YamlLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+/**
+ * A data test as written in yml: `unique`, `{accepted_values: {values: [...]}}`,
+ * `{relationships: {to: "ref('x')", field: id, config: {...}}}`, `dbt_utils.accepted_range`...
+ * `name` is the test's name without package prefix; `namespace` is e.g. 'dbt_utils'.
+ */
+export interface TestDeclaration {
+  readonly name: string;
+  readonly namespace?: string;
+  /** Arguments other than `config` (and other than `name`, which renames the test). */
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Explicit test name given with `name:` in the declaration. */
+  readonly customName?: string;
+  readonly location: YamlLocation;
+}
+
+export interface ColumnConstraint {
+  readonly type: 'not_null' | 'unique' | 'primary_key' | 'check' | 'foreign_key' | 'custom';
+  readonly expression?: string;
+  readonly name?: string;
+  readonly warn_unenforced?: boolean;
+  readonly warn_unsupported?: boolean;
+}
+
+export interface ColumnProperties {
+  readonly name: string;
+  readonly description: string;
+  readonly data_type?: string;
+  readonly quote?: boolean;
+  readonly constraints: readonly ColumnConstraint[];
+  readonly tests: readonly TestDeclaration[];
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly tags: readonly string[];
+  readonly location: YamlLocation;
+}
+
+export interface ModelProperties {
+  readonly name: string;
+  readonly description: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly columns: readonly ColumnProperties[];
+  readonly tests: readonly TestDeclaration[];
+  /** Model-level constraints (e.g. composite primary_key with `columns:`). */
+  readonly constraints: readonly (ColumnConstraint & { readonly columns?: readonly string[] })[];
+  readonly location: YamlLocation;
+}
+
+export interface SourceTableProperties {
+  readonly name: string;
+  readonly identifier?: string;
+  readonly description: string;
+  readonly columns: readonly ColumnProperties[];
+  readonly tests: readonly TestDeclaration[];
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly tags: readonly string[];
+  readonly location: YamlLocation;
+}
+
+export interface SourceProperties {
+  readonly name: string;
+  readonly description: string;
+  readonly database?: string;
+  /** Defaults to the source name, as in dbt. */
+  readonly schema?: string;
+  readonly tables: readonly SourceTableProperties[];
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly tags: readonly string[];
+  readonly location: YamlLocation;
+}
+
+export interface SeedProperties {
+  readonly name: string;
+  readonly description: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly columns: readonly ColumnProperties[];
+  readonly tests: readonly TestDeclaration[];
+  readonly location: YamlLocation;
+}
+
+/** Input or expected rows of a unit test: a list of dicts, or csv text. */
+export interface UnitTestRows {
+  readonly format: 'dict' | 'csv' | 'sql';
+  readonly rows?: readonly Readonly<Record<string, unknown>>[];
+  readonly csv?: string;
+  readonly sql?: string;
+}
+
+export interface UnitTestProperties {
+  readonly name: string;
+  readonly model: string;
+  readonly description: string;
+  /** `input` is the raw string, e.g. "ref('stg_orders')", "source('raw', 'orders')", "this". */
+  readonly given: readonly (UnitTestRows & { readonly input: string })[];
+  readonly expect: UnitTestRows;
+  readonly overrides: {
+    readonly vars: Readonly<Record<string, unknown>>;
+    readonly macros: Readonly<Record<string, unknown>>;
+    readonly env_vars: Readonly<Record<string, unknown>>;
+  };
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly location: YamlLocation;
+}
+
+export interface MacroProperties {
+  readonly name: string;
+  readonly description: string;
+  readonly location: YamlLocation;
+}
+
+/** One parsed `version: 2` yml file. Jinja inside values is left as text for the render stage. */
+export interface PropertyFile {
+  readonly path: string;
+  readonly models: readonly ModelProperties[];
+  readonly sources: readonly SourceProperties[];
+  readonly seeds: readonly SeedProperties[];
+  readonly unitTests: readonly UnitTestProperties[];
+  readonly macros: readonly MacroProperties[];
+}
+
+/** `{% docs name %}...{% enddocs %}` from a .md file under the model paths. */
+export interface DocBlock {
+  readonly name: string;
+  readonly contents: string;
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Everything on disk that makes up a project, parsed and validated but not rendered. */
+export interface LoadedProject {
+  /** Absolute path of the project folder. */
+  readonly root: string;
+  readonly config: ProjectConfig;
+  readonly models: readonly SourceFile[];
+  readonly seeds: readonly SourceFile[];
+  readonly macros: readonly SourceFile[];
+  /** .sql files under the test paths that are singular tests (not under a `generic/` folder). */
+  readonly singularTests: readonly SourceFile[];
+  /** .sql files holding `{% test %}` blocks: under `<test-path>/generic/` (macro paths are in `macros`). */
+  readonly genericTestFiles: readonly SourceFile[];
+  readonly propertyFiles: readonly PropertyFile[];
+  readonly docs: readonly DocBlock[];
+}
+
+/** What a command needs before it can run: the project, plus the resolved target when it touches a database. */
+export interface ProjectContext {
+  readonly project: LoadedProject;
+  readonly target: TargetConfig;
+  /** --vars merged over project vars. */
+  readonly vars: Readonly<Record<string, unknown>>;
+}
