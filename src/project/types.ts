@@ -30,6 +30,8 @@ export interface TestDeclaration {
   readonly config: Readonly<Record<string, unknown>>;
   /** Explicit test name given with `name:` in the declaration. */
   readonly customName?: string;
+  /** `description:` written on the test (dbt 1.9+). */
+  readonly description?: string;
   readonly location: YamlLocation;
 }
 
@@ -39,6 +41,9 @@ export interface ColumnConstraint {
   readonly name?: string;
   readonly warn_unenforced?: boolean;
   readonly warn_unsupported?: boolean;
+  /** foreign_key: the referenced relation (e.g. "ref('customers')") and its columns (dbt 1.9+). */
+  readonly to?: string;
+  readonly to_columns?: readonly string[];
 }
 
 export interface ColumnProperties {
@@ -104,6 +109,8 @@ export interface UnitTestRows {
   readonly rows?: readonly Readonly<Record<string, unknown>>[];
   readonly csv?: string;
   readonly sql?: string;
+  /** `fixture: name` as written; loadProject reads `<test-path>/fixtures/<name>.csv|.sql` into csv/sql. */
+  readonly fixture?: string;
 }
 
 export interface UnitTestProperties {

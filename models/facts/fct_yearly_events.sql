@@ -1,0 +1,50 @@
+{#-
+  The event store: every event of every simulated year and scenario, immutable once written.
+  Each build produces year var('year') of scenario var('scenario_id') only, which replaces that
+  partition (insert_overwrite on scenario_id, simulation_year); other years and scenarios stay.
+  To add an event source (e.g. the retirement plan's models), union one more model below; it must
+  produce the columns of the event_columns() macro.
+  event_sequence orders an employee's events in the year by date (ties: hire, promotion, raise,
+  others, termination); event_id = md5(scenario | employee | year | type | sequence).
+-#}
+{{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
+with events as (
+    select {{ event_columns() }} from {{ ref('int_hiring_events') }}
+    union all
+    select {{ event_columns() }} from {{ ref('int_termination_events') }}
+    union all
+    select {{ event_columns() }} from {{ ref('int_new_hire_termination_events') }}
+    union all
+    select {{ event_columns() }} from {{ ref('int_promotion_events') }}
+    union all
+    select {{ event_columns() }} from {{ ref('int_merit_events') }}
+),
+sequenced as (
+    select
+        *,
+        row_number() over (
+            partition by employee_id
+            order by effective_date, {{ event_type_order('event_type') }}, event_type, event_category
+        ) as event_sequence
+    from events
+    where scenario_id = '{{ var("scenario_id") }}'
+      and simulation_year = {{ var('year') }}
+)
+select
+    md5(concat_ws('|', scenario_id, employee_id, simulation_year, event_type, event_sequence)) as event_id,
+    cast(scenario_id as VARCHAR) as scenario_id,
+    cast(employee_id as VARCHAR) as employee_id,
+    cast(simulation_year as INTEGER) as simulation_year,
+    cast(event_type as VARCHAR) as event_type,
+    cast(event_category as VARCHAR) as event_category,
+    cast(effective_date as DATE) as effective_date,
+    cast(compensation_amount as DECIMAL(18, 2)) as compensation_amount,
+    cast(previous_compensation as DECIMAL(18, 2)) as previous_compensation,
+    cast(level_id as INTEGER) as level_id,
+    cast(employee_age as INTEGER) as employee_age,
+    cast(employee_tenure as INTEGER) as employee_tenure,
+    cast(event_probability as DOUBLE) as event_probability,
+    cast(event_sequence as INTEGER) as event_sequence,
+    cast(event_details as VARCHAR) as event_details
+from sequenced
+order by scenario_id, simulation_year, employee_id, event_sequence

@@ -1,0 +1,13 @@
+import path from 'node:path';
+import type { ManifestNode } from '../manifest/types.js';
+
+/** The project's target folder (target-path, relative to the project root). */
+export function targetDirOf(project: { readonly root: string; readonly config: { readonly targetPath: string } }): string {
+  return path.resolve(project.root, project.config.targetPath);
+}
+
+/** Where a node's compiled SQL goes under target/compiled/<project>/. */
+export function compiledPathOf(node: ManifestNode): string {
+  if (node.resourceType === 'test' && node.testType === 'generic') return path.posix.join(path.posix.dirname(node.originalFilePath), `${node.name}.sql`);
+  return node.originalFilePath;
+}

@@ -1,0 +1,147 @@
+import { compareContract, formatContractDiff } from '../contracts/index.js';
+import type { ColumnSchema, EngineConnection } from '../engine/types.js';
+import { EngineError } from '../engine/index.js';
+import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
+import { quoteIdent, relationSql, type ModelNode, type Relation } from '../manifest/types.js';
+import { seedColumnTypes } from '../materialize/index.js';
+import type { PreparedProject } from '../pipeline/prepare.js';
+import { errorOutcome } from '../run/error-outcome.js';
+
+/**
+ * Build the project's shape without data: seeds and sources become empty tables, every model's
+ * compiled SQL is bound (not run) in DAG order and its output columns become an empty table for
+ * the models after it. Reports bind errors with the model's source line, contract mismatches and
+ * yml columns the model does not produce.
+ */
+export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, conn: EngineConnection): Promise<Diagnostic[]> {
+  const { manifest, compiler } = prepared.rendered;
+  const problems: Diagnostic[] = [];
+  const broken = new Set<string>();
+  const order = orderOf(prepared);
+  const ymlColumns = ymlColumnLocations(prepared);
+
+  for (const id of order) {
+    const node = manifest.nodes.get(id);
+    if (!node) continue;
+    if (node.resourceType === 'seed') {
+      try {
+        await createEmpty(conn, node.relation, await seedColumnTypes(conn, node));
+      } catch (error) {
+        broken.add(id);
+        problems.push(asDiagnostic(error, node.originalFilePath, '', undefined, id));
+      }
+    } else if (node.resourceType === 'source') {
+      const columns = Object.values(node.columns).map((c) => ({ name: c.name, type: c.data_type ?? 'VARCHAR' }));
+      if (columns.length === 0) {
+        broken.add(id);
+        problems.push(warningDiagnostic('check.source_without_columns', `source '${node.sourceName}.${node.name}' declares no columns, so models reading it cannot be checked`, { file: node.originalFilePath, node: id, hint: 'list its columns (with data_type) in the sources: entry' }));
+        continue;
+      }
+      await createEmpty(conn, node.relation, columns);
+    }
+  }
+
+  const pending = order.filter((id) => manifest.nodes.get(id)?.resourceType === 'model');
+  const retry: string[] = [];
+  for (const pass of [1, 2]) {
+    for (const id of pass === 1 ? pending : retry.splice(0)) {
+      const node = manifest.nodes.get(id) as ModelNode;
+      if (node.dependsOn.nodes.some((d) => broken.has(d))) {
+        broken.add(id);
+        continue;
+      }
+      const result = await bindModel(node, conn, compiler, ymlColumns);
+      // A catalog miss may be a prior() read of a model bound later: try once more at the end.
+      if (result.retry && pass === 1) retry.push(id);
+      else {
+        if (result.problems.some((p) => p.severity === 'error' && p.code !== 'check.contract')) broken.add(id);
+        problems.push(...result.problems);
+      }
+    }
+  }
+
+  for (const node of manifest.nodes.values()) {
+    if (node.resourceType !== 'test' || node.dependsOn.nodes.some((d) => broken.has(d))) continue;
+    let sql: string | undefined;
+    try {
+      sql = compiler.compileTest(node);
+      await conn.describeQuery(sql);
+    } catch (error) {
+      problems.push(asDiagnostic(error, node.declaredAt?.file ?? node.originalFilePath, node.rawCode, sql, node.uniqueId, node.declaredAt?.line));
+    }
+  }
+  return problems;
+}
+
+async function bindModel(
+  node: ModelNode,
+  conn: EngineConnection,
+  compiler: PreparedProject['rendered']['compiler'],
+  ymlColumns: ReadonlyMap<string, ReadonlyMap<string, { file: string; line: number }>>,
+): Promise<{ problems: Diagnostic[]; retry: boolean }> {
+  let sql: string | undefined;
+  let columns: readonly ColumnSchema[];
+  try {
+    sql = compiler.compileModel(node);
+    if (node.config.materialized === 'ephemeral') return { problems: [], retry: false };
+    columns = await conn.describeQuery(sql);
+  } catch (error) {
+    const retry = error instanceof EngineError && error.kind === 'Catalog';
+    return { problems: [asDiagnostic(error, node.originalFilePath, node.rawCode, sql, node.uniqueId)], retry };
+  }
+  await createEmpty(conn, node.relation, columns);
+  const problems: Diagnostic[] = [];
+  if (node.config.contract.enforced) {
+    const diffs = compareContract(Object.values(node.columns), columns);
+    if (diffs.length > 0) {
+      problems.push(errorDiagnostic('check.contract', formatContractDiff(node.name, node.patchPath ?? node.originalFilePath, diffs), { file: node.patchPath ?? node.originalFilePath, node: node.uniqueId }));
+    }
+  }
+  const produced = new Set(columns.map((c) => c.name.toLowerCase()));
+  for (const [name, where] of ymlColumns.get(node.name) ?? []) {
+    if (!produced.has(name.toLowerCase())) {
+      problems.push(
+        errorDiagnostic('check.unknown_column', `${where.file} describes column '${name}' of model '${node.name}', which the model does not produce`, {
+          file: where.file,
+          line: where.line,
+          node: node.uniqueId,
+          hint: `the model's columns are: ${columns.map((c) => c.name).join(', ')}`,
+        }),
+      );
+    }
+  }
+  return { problems, retry: false };
+}
+
+async function createEmpty(conn: EngineConnection, relation: Relation, columns: readonly ColumnSchema[]): Promise<void> {
+  await conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(relation.database)}.${quoteIdent(relation.schema)}`);
+  const cols = columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
+  await conn.run(`CREATE OR REPLACE TABLE ${relationSql(relation)} (${cols})`);
+}
+
+function asDiagnostic(error: unknown, file: string, rawCode: string, compiledSql: string | undefined, node: string, fallbackLine?: number): Diagnostic {
+  const outcome = errorOutcome(error, { file, rawCode, compiledSql });
+  const excerpt = outcome.detail ? ` (${outcome.detail.trim()})` : '';
+  return errorDiagnostic('check.sql', `${outcome.message}${excerpt}`, { file: outcome.file ?? file, line: outcome.line ?? fallbackLine, node, hint: outcome.hint });
+}
+
+/** DAG order when the graph is acyclic; else manifest order (the cycle is reported already). */
+function orderOf(prepared: Omit<PreparedProject, 'warnings'>): string[] {
+  try {
+    return prepared.dag.topologicalOrder();
+  } catch {
+    return [...prepared.rendered.manifest.nodes.keys()];
+  }
+}
+
+function ymlColumnLocations(prepared: Omit<PreparedProject, 'warnings'>): Map<string, Map<string, { file: string; line: number }>> {
+  const out = new Map<string, Map<string, { file: string; line: number }>>();
+  for (const file of prepared.project.propertyFiles) {
+    for (const model of file.models) {
+      const cols = new Map<string, { file: string; line: number }>();
+      for (const c of model.columns) cols.set(c.name, { file: c.location.file, line: c.location.line });
+      out.set(model.name, cols);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Engine } from '../engine/types.js';
+import { errorDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
+import { quoteIdent } from '../manifest/types.js';
+import { collectProject, type PrepareOptions } from '../pipeline/prepare.js';
+import { bindProject } from './bind-project.js';
+import { breakingChanges } from './breaking-changes.js';
+
+export interface CheckOptions extends PrepareOptions {
+  /** Folder holding the manifest.json of the previous version, for breaking-change detection. */
+  readonly statePath?: string;
+  readonly openMemoryEngine: () => Promise<Engine>;
+}
+
+export interface CheckReport {
+  readonly problems: readonly Diagnostic[];
+  readonly modelsChecked: number;
+}
+
+/**
+ * `plan check`: every problem CI should block on, in one pass and without data: project and yml
+ * errors, unknown refs, cycles, SQL that does not bind, contract mismatches, yml columns the SQL
+ * does not produce, and (with a previous manifest) breaking changes to contracted models.
+ */
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  const { prepared, diagnostics } = collectProject(options);
+  const problems: Diagnostic[] = [...diagnostics];
+  if (!prepared) return { problems, modelsChecked: 0 };
+
+  if (options.statePath !== undefined) problems.push(...stateProblems(options.statePath, prepared.rendered.manifest));
+
+  const engine = await options.openMemoryEngine();
+  try {
+    await engine.withConnection(async (conn) => {
+      const database = prepared.target.database;
+      if (database !== 'memory') {
+        await conn.run(`ATTACH ':memory:' AS ${quoteIdent(database)}`);
+        await conn.run(`USE ${quoteIdent(database)}`);
+      }
+      problems.push(...(await bindProject(prepared, conn)));
+    });
+  } finally {
+    await engine.close();
+  }
+  const modelsChecked = [...prepared.rendered.manifest.nodes.values()].filter((n) => n.resourceType === 'model').length;
+  return { problems: dedupe(problems), modelsChecked };
+}
+
+function stateProblems(statePath: string, manifest: Parameters<typeof breakingChanges>[1]): Diagnostic[] {
+  const file = fs.existsSync(statePath) && fs.statSync(statePath).isDirectory() ? path.join(statePath, 'manifest.json') : statePath;
+  if (!fs.existsSync(file)) {
+    return [errorDiagnostic('check.state_missing', `--state: ${file} does not exist`, { hint: 'point --state at the folder holding the previous version\'s manifest.json (e.g. a copy of target/)' })];
+  }
+  try {
+    return breakingChanges(JSON.parse(fs.readFileSync(file, 'utf8')), manifest);
+  } catch (error) {
+    return [errorDiagnostic('check.state_invalid', `--state: ${file} is not a valid manifest.json (${(error as Error).message})`)];
+  }
+}
+
+function dedupe(problems: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.severity}|${p.code}|${p.file}|${p.line}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,44 @@
+import { Option } from 'commander';
+import { formatDiagnostic } from '../../errors/diagnostic.js';
+import { addProjectOptions, cliVarsOf, projectDirOf } from '../common-options.js';
+import type { CommandRegistrar } from '../invoke.js';
+import { writeLine } from '../io.js';
+
+/** plan check [--state DIR] [--output text|json]: the CI contract check, without data. */
+export const register: CommandRegistrar = (program, define, io) => {
+  define(
+    addProjectOptions(program.command('check').description('check SQL, contracts and properties against an empty in-memory database (for CI)'))
+      .option('--state <dir>', 'folder with the previous manifest.json: also report breaking changes to contracted models')
+      .addOption(new Option('--output <format>', 'output format').choices(['text', 'json']).default('text')),
+    async (o) => {
+      const [{ runCheck }, { openEngine }] = await Promise.all([import('../../check/run-check.js'), import('../../engine/index.js')]);
+      const started = performance.now();
+      const report = await runCheck({
+        projectDir: projectDirOf(o, io.cwd),
+        profilesDir: o.profilesDir as string | undefined,
+        target: o.target as string | undefined,
+        cliVars: cliVarsOf(o),
+        statePath: o.state as string | undefined,
+        log: (message) => writeLine(io.stderr, message),
+        openMemoryEngine: () => openEngine({ path: ':memory:', threads: 1 }),
+      });
+      const errors = report.problems.filter((p) => p.severity === 'error');
+      const seconds = (performance.now() - started) / 1000;
+      if (o.output === 'json') {
+        const doc = {
+          ok: errors.length === 0,
+          errors: errors.length,
+          warnings: report.problems.length - errors.length,
+          models_checked: report.modelsChecked,
+          elapsed_seconds: Number(seconds.toFixed(3)),
+          problems: report.problems.map((p) => ({ severity: p.severity, code: p.code, message: p.message, file: p.file ?? null, line: p.line ?? null, node: p.node ?? null, hint: p.hint ?? null })),
+        };
+        io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+      } else {
+        for (const p of report.problems) writeLine(io.stdout, formatDiagnostic(p));
+        writeLine(io.stdout, errors.length === 0 ? `check passed: ${report.modelsChecked} models, ${report.problems.length} warnings (${seconds.toFixed(2)}s)` : `check failed: ${errors.length} error${errors.length === 1 ? '' : 's'}, ${report.problems.length - errors.length} warnings`);
+      }
+      return errors.length === 0 ? 0 : 1;
+    },
+  );
+};

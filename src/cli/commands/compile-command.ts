@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { manifestJson } from '../../artifacts/manifest-json.js';
+import { writeCompiledSql, writeJsonArtifact } from '../../artifacts/write-artifacts.js';
+import { errorDiagnostic, formatDiagnostic, type Diagnostic } from '../../errors/diagnostic.js';
+import { DiagnosticsError, PlanError } from '../../errors/plan-error.js';
+import { compiledPathOf, targetDirOf } from '../../artifacts/artifact-paths.js';
+import { prepareProject } from '../../pipeline/prepare.js';
+import { PLAN_VERSION } from '../../pipeline/version.js';
+import { parseSelectors, selectNodes } from '../../select/index.js';
+import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { writeLine, type CliIO } from '../io.js';
+
+export interface CompileOptions extends ProjectOptions, SelectionOptions {
+  readonly inline?: string;
+  readonly quiet?: boolean;
+}
+
+/**
+ * plan compile: render every selected model and test to SQL under target/compiled and write
+ * manifest.json, without opening the database (is_incremental() is false). With one node selected,
+ * or --inline, the compiled SQL is printed.
+ */
+export async function compileCommand(options: CompileOptions, io: CliIO): Promise<number> {
+  const invocationId = randomUUID();
+  const prepared = prepareProject({
+    projectDir: projectDirOf(options, io.cwd),
+    profilesDir: options.profilesDir,
+    target: options.target,
+    cliVars: cliVarsOf(options),
+    invocationId,
+    flags: { WHICH: 'compile' },
+    log: (message) => writeLine(io.stderr, message),
+  });
+  for (const w of prepared.warnings) writeLine(io.stderr, formatDiagnostic(w));
+  const { manifest, compiler } = prepared.rendered;
+  const targetDir = targetDirOf(prepared.project);
+
+  if (options.inline !== undefined) {
+    writeLine(io.stdout, compiler.compileText(options.inline, '<inline>'));
+    return 0;
+  }
+
+  const spec = parseSelectors(options.select, options.exclude);
+  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection });
+  const problems: Diagnostic[] = [];
+  const compiled: { id: string; sql: string }[] = [];
+  for (const id of prepared.dag.topologicalOrder()) {
+    if (!selected.has(id)) continue;
+    const node = manifest.nodes.get(id);
+    if (!node || (node.resourceType !== 'model' && node.resourceType !== 'test')) continue;
+    try {
+      const sql = node.resourceType === 'model' ? compiler.compileModel(node) : compiler.compileTest(node);
+      writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), sql);
+      compiled.push({ id, sql });
+    } catch (error) {
+      problems.push(error instanceof PlanError ? { ...error.toDiagnostic(), file: error.file ?? node.originalFilePath } : errorDiagnostic('compile.error', String(error), { file: node.originalFilePath }));
+    }
+  }
+  writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION }));
+  if (problems.length > 0) throw new DiagnosticsError(problems);
+  if (compiled.length === 1 && options.select !== undefined) writeLine(io.stdout, compiled[0].sql);
+  else if (!options.quiet) writeLine(io.stdout, `Compiled ${compiled.length} node${compiled.length === 1 ? '' : 's'} to ${targetDir}/compiled`);
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { errorDiagnostic, formatDiagnostic } from '../../errors/diagnostic.js';
+import { DiagnosticsError } from '../../errors/plan-error.js';
+import type { ManifestNode } from '../../manifest/types.js';
+import { relationSql } from '../../manifest/types.js';
+import { prepareProject } from '../../pipeline/prepare.js';
+import { DEFAULT_LIST_SELECT, parseSelectors, selectNodes } from '../../select/index.js';
+import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { writeLine, type CliIO } from '../io.js';
+
+export interface LsOptions extends ProjectOptions, SelectionOptions {
+  readonly resourceType?: string[];
+  readonly output?: 'selector' | 'name' | 'path' | 'json';
+  readonly outputKeys?: string[];
+}
+
+const RESOURCE_TYPES = ['model', 'seed', 'test', 'source', 'unit_test'];
+
+/** plan ls: the selected nodes, one per line, or one JSON document with --output json. No database. */
+export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> {
+  const prepared = prepareProject({
+    projectDir: projectDirOf(options, io.cwd),
+    profilesDir: options.profilesDir,
+    target: options.target,
+    cliVars: cliVarsOf(options),
+    flags: { WHICH: 'list' },
+    log: (message) => writeLine(io.stderr, message),
+  });
+  for (const w of prepared.warnings) writeLine(io.stderr, formatDiagnostic(w));
+  const types = options.resourceType ?? [];
+  const unknown = types.filter((t) => !RESOURCE_TYPES.includes(t));
+  if (unknown.length > 0) {
+    throw new DiagnosticsError([errorDiagnostic('cli.resource_type', `unknown --resource-type '${unknown.join("', '")}'`, { hint: `use one of ${RESOURCE_TYPES.join(', ')}` })]);
+  }
+  const { manifest } = prepared.rendered;
+  const spec = parseSelectors(options.select ?? DEFAULT_LIST_SELECT, options.exclude);
+  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection });
+  const nodes = [...selected]
+    .map((id) => manifest.nodes.get(id))
+    .filter((n): n is ManifestNode => n !== undefined && (types.length === 0 || types.includes(n.resourceType)));
+
+  if (options.output === 'json') {
+    const docs = nodes.map((n) => pickKeys(nodeSummary(n), options.outputKeys));
+    io.stdout.write(`${JSON.stringify(docs, null, 2)}\n`);
+    return 0;
+  }
+  for (const node of nodes) writeLine(io.stdout, formatNode(node, options.output ?? 'selector'));
+  return 0;
+}
+
+function formatNode(node: ManifestNode, output: 'selector' | 'name' | 'path'): string {
+  if (output === 'name') return node.name;
+  if (output === 'path') return node.originalFilePath;
+  if (node.resourceType === 'source') return `source:${node.fqn.join('.')}`;
+  if (node.resourceType === 'unit_test') return `unit_test:${node.fqn.join('.')}`;
+  return node.fqn.join('.');
+}
+
+function nodeSummary(node: ManifestNode): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    name: node.name,
+    resource_type: node.resourceType,
+    package_name: node.packageName,
+    original_file_path: node.originalFilePath,
+    unique_id: node.uniqueId,
+    fqn: node.fqn,
+    tags: node.tags,
+    config: 'config' in node ? node.config : {},
+  };
+  if ('dependsOn' in node) base.depends_on = node.dependsOn;
+  if ('relation' in node && node.relation) base.relation_name = relationSql(node.relation);
+  if (node.resourceType === 'model' || node.resourceType === 'seed') base.alias = node.relation.identifier;
+  return base;
+}
+
+function pickKeys(doc: Record<string, unknown>, keys: readonly string[] | undefined): Record<string, unknown> {
+  if (!keys || keys.length === 0) return doc;
+  return Object.fromEntries(keys.flatMap((k) => k.split(',')).map((k) => [k, doc[k] ?? null]));
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { openEngine } from '../../engine/index.js';
+import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
+import { prepareProject } from '../../pipeline/prepare.js';
+import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.js';
+import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import type { CliIO } from '../io.js';
+
+export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
+  readonly threads?: number;
+  readonly fullRefresh?: boolean;
+  readonly failFast?: boolean;
+  readonly storeFailures?: boolean;
+  readonly warnError?: boolean;
+  readonly preview?: number;
+}
+
+/** plan build | run | seed | test: prepare, open the database, execute, report. */
+export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', options: RunCommandOptions, io: CliIO): Promise<number> {
+  const invocationId = randomUUID();
+  const reporter = new ConsoleReporter({ out: io.stdout, color: shouldUseColor(io.stdout) });
+  const prepared = prepareProject({
+    projectDir: projectDirOf(options, io.cwd),
+    profilesDir: options.profilesDir,
+    target: options.target,
+    cliVars: cliVarsOf(options),
+    invocationId,
+    flags: { FULL_REFRESH: Boolean(options.fullRefresh), WHICH: command },
+    log: (message) => io.stdout.write(`${message}\n`),
+  });
+  if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
+  const threads = options.threads ?? prepared.target.threads;
+  const engine = await openEngine({ path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions });
+  try {
+    const outcome = await executeCommand({
+      prepared,
+      engine,
+      command,
+      selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection },
+      flags: {
+        threads,
+        failFast: Boolean(options.failFast),
+        fullRefresh: Boolean(options.fullRefresh),
+        previewRows: options.preview ?? 5,
+        storeFailures: Boolean(options.storeFailures),
+        warnError: Boolean(options.warnError),
+      },
+      reporter,
+      invocationId,
+      args: { command, select: options.select ?? null, exclude: options.exclude ?? null, vars: cliVarsOf(options), full_refresh: Boolean(options.fullRefresh) },
+    });
+    return exitCodeOf(outcome.results);
+  } finally {
+    await engine.close();
+  }
+}

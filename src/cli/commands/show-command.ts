@@ -1,0 +1,71 @@
+import { openEngine } from '../../engine/index.js';
+import { errorDiagnostic, formatDiagnostic } from '../../errors/diagnostic.js';
+import { DiagnosticsError } from '../../errors/plan-error.js';
+import { prepareProject } from '../../pipeline/prepare.js';
+import { stripTrailingSemicolon } from '../../render/index.js';
+import { formatRowsTable } from '../../report/table.js';
+import { parseSelectors, selectNodes } from '../../select/index.js';
+import { cliVarsOf, projectDirOf, type ProjectOptions } from '../common-options.js';
+import { writeLine, type CliIO } from '../io.js';
+
+export interface ShowOptions extends ProjectOptions {
+  readonly select?: string[];
+  readonly inline?: string;
+  readonly limit: number;
+  readonly output?: 'table' | 'json';
+}
+
+/** plan show --select m | --inline "SQL": run the compiled query (not the stored relation) and print rows. */
+export async function showCommand(options: ShowOptions, io: CliIO): Promise<number> {
+  if ((options.select === undefined) === (options.inline === undefined)) {
+    throw new DiagnosticsError([errorDiagnostic('cli.show', 'plan show needs exactly one of --select <model> or --inline "<sql>"')]);
+  }
+  const prepared = prepareProject({
+    projectDir: projectDirOf(options, io.cwd),
+    profilesDir: options.profilesDir,
+    target: options.target,
+    cliVars: cliVarsOf(options),
+    flags: { WHICH: 'show' },
+    log: (message) => writeLine(io.stderr, message),
+  });
+  for (const w of prepared.warnings) writeLine(io.stderr, formatDiagnostic(w));
+  const { manifest, compiler } = prepared.rendered;
+
+  let sql: string;
+  let label: string;
+  if (options.inline !== undefined) {
+    sql = compiler.compileText(options.inline, '<inline>');
+    label = 'inline query';
+  } else {
+    const selected = [...selectNodes(manifest, prepared.dag, parseSelectors(options.select, undefined), { indirectSelection: 'empty' })]
+      .map((id) => manifest.nodes.get(id))
+      .filter((n) => n?.resourceType === 'model' || n?.resourceType === 'seed' || n?.resourceType === 'test');
+    if (selected.length !== 1) {
+      throw new DiagnosticsError([
+        errorDiagnostic('cli.show', `--select ${options.select!.join(' ')} matched ${selected.length} models; plan show previews exactly one`, {
+          hint: selected.length > 1 ? `matched: ${selected.map((n) => n!.name).slice(0, 10).join(', ')}` : 'check the model name with plan ls',
+        }),
+      ]);
+    }
+    const node = selected[0]!;
+    label = node.name;
+    if (node.resourceType === 'model') sql = compiler.compileModel(node);
+    else if (node.resourceType === 'test') sql = compiler.compileTest(node);
+    else sql = `select * from ${node.relation.schema}.${node.relation.identifier}`;
+  }
+  const limited = options.limit >= 0 ? `select * from (\n${stripTrailingSemicolon(sql)}\n) limit ${options.limit}` : stripTrailingSemicolon(sql);
+
+  const engine = await openEngine({ path: prepared.target.path, threads: 1, settings: prepared.target.settings, extensions: prepared.target.extensions });
+  try {
+    const result = await engine.withConnection((conn) => conn.query(limited));
+    if (options.output === 'json') {
+      io.stdout.write(`${JSON.stringify({ node: label, columns: result.columns, rows: result.rows }, null, 2)}\n`);
+    } else {
+      writeLine(io.stdout, `Previewing ${label}:`);
+      writeLine(io.stdout, formatRowsTable(result.rows, result.columns.map((c) => c.name)));
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}

@@ -1,0 +1,18 @@
+export type { ConfigTree, ProjectConfig, TargetConfig, NodeConfig, Materialized, OnSchemaChange } from './types.js';
+export type { YamlDocument, KeyPath } from './yaml-document.js';
+export { parseYaml } from './yaml-document.js';
+export { loadProjectConfig, PROJECT_FILES } from './project-config.js';
+export type { LoadTargetOptions } from './load-target.js';
+export { loadTarget, profileSearchDirs } from './load-target.js';
+export { parseVarsArg } from './vars-arg.js';
+export { resolveFolderConfig, checkConfigTree } from './config-tree.js';
+export { mergeNodeConfig, mergeConfigLayers } from './merge-config.js';
+export type { ResourceType } from './config-names.js';
+export { knownConfigNames, normalizeConfigKey, isConfigKey } from './config-names.js';
+export { checkConfigBlock } from './config-values.js';
+export type { EnvVarOptions } from './env-var.js';
+export { renderEnvVars, renderEnvVarValue, renderEnvVarsDeep } from './env-var.js';
+export { closestNames, didYouMean, editDistance } from './closest-name.js';
+export type { CheckContext } from './schema-check.js';
+export { checkWithSchema } from './schema-check.js';
+export { formatKeyPath, isPlainObject, describeValue } from './key-path.js';

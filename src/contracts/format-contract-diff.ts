@@ -1,0 +1,53 @@
+import { ContractError } from '../errors/plan-error.js';
+import type { ContractDiff, ContractProblem } from './compare-contract.js';
+
+const PROBLEM_TEXT: Readonly<Record<ContractProblem, string>> = {
+  missing: 'declared in the contract, not produced by the SQL',
+  extra: 'produced by the SQL, not declared in the contract',
+  type_mismatch: 'data type mismatch',
+  no_data_type: 'no data_type declared',
+};
+
+function hintFor(diffs: readonly ContractDiff[], file: string): string {
+  const hints: string[] = [];
+  const kinds = new Set(diffs.map((d) => d.problem));
+  if (kinds.has('missing') || kinds.has('extra')) {
+    hints.push(`select exactly the declared columns in the model SQL, or add/remove them under \`columns:\` in ${file}`);
+  }
+  if (kinds.has('type_mismatch')) {
+    hints.push('cast the column in the SQL (e.g. `cast(x as integer) as x`) or change its `data_type`');
+  }
+  if (kinds.has('no_data_type')) {
+    hints.push('an enforced contract needs a `data_type` on every column');
+  }
+  return hints.join('; ');
+}
+
+/**
+ * A text table of the differences, like dbt's contract error:
+ *
+ *   | column | declared | actual  | problem            |
+ *   | id     | INTEGER  | VARCHAR | data type mismatch |
+ */
+export function formatContractDiff(modelName: string, file: string, diffs: readonly ContractDiff[]): string {
+  const header = ['column', 'declared', 'actual', 'problem'];
+  const rows = diffs.map((d) => [d.column, d.declared ?? '-', d.actual ?? '-', PROBLEM_TEXT[d.problem]]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
+  return [
+    `Model '${modelName}' (${file}) has an enforced contract that its SQL does not match:`,
+    '',
+    line(header),
+    rule,
+    ...rows.map(line),
+    '',
+    `hint: ${hintFor(diffs, file)}`,
+  ].join('\n');
+}
+
+/** The ContractError the runner reports (as a failed node) when a contract does not hold. */
+export function contractError(modelName: string, file: string, diffs: readonly ContractDiff[], node?: string): ContractError {
+  // The hint is already the table's last line; repeating it in `hint` would print it twice.
+  return new ContractError('contract.mismatch', formatContractDiff(modelName, file, diffs), { file, node });
+}

@@ -1,0 +1,14 @@
+export { BUILTIN_TESTS_SQL, BUILTIN_TESTS_FILE, BUILTIN_TEST_NAMES } from './builtin-tests.js';
+export { genericTestName } from './test-name.js';
+export { parseThreshold } from './threshold.js';
+export type { Threshold, ThresholdOperator } from './threshold.js';
+export { applyWhere } from './apply-where.js';
+export { wrapTestSql, stripTrailingSemicolon } from './wrap-test-sql.js';
+export type { TestSqlConfig, WrappedTestSql } from './wrap-test-sql.js';
+export { evaluateTest } from './evaluate-test.js';
+export type { TestStatus, TestCounts, TestEvalConfig, TestEvaluation } from './evaluate-test.js';
+export { runDataTest, auditSchemaName } from './run-data-test.js';
+export type { TestResult, RunDataTestOptions } from './run-data-test.js';
+export { runColumnTestsInOneScan, canRunInOneScan } from './run-column-tests.js';
+export type { ColumnTest } from './run-column-tests.js';
+export { formatTestResult, formatPreview } from './format-test-result.js';

@@ -1,0 +1,5 @@
+export type * from './types.js';
+export { openEngine } from './open-engine.js';
+export { EngineError, parseDuckDBMessage, toEngineError } from './engine-error.js';
+export type { EngineErrorDetails, EngineErrorKind } from './engine-error.js';
+export { parenthesize, quoteLiteral, stripTrailingSemicolons } from './sql-text.js';

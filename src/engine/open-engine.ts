@@ -1,0 +1,161 @@
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBEngineConnection } from './connection.js';
+import { EngineError, toEngineError } from './engine-error.js';
+import { acquireInstance, releaseInstance } from './instance-cache.js';
+import { quoteLiteral } from './sql-text.js';
+import type { Engine, EngineConnection, EngineOptions, PooledConnection } from './types.js';
+
+class PooledDuckDBConnection extends DuckDBEngineConnection implements PooledConnection {
+  constructor(
+    raw: DuckDBConnection,
+    private readonly onRelease: (conn: PooledDuckDBConnection) => void,
+  ) {
+    super(raw);
+  }
+
+  release(): void {
+    this.onRelease(this);
+  }
+
+  closeRaw(): void {
+    this.raw.closeSync();
+  }
+}
+
+/** Open (or join) the database at `options.path`: settings applied, extensions loaded. */
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const instance = await acquireInstance(options.path, options.readOnly ?? false);
+  try {
+    const first = await instance.connect();
+    try {
+      await applySettings(first, options.settings ?? {});
+      await loadExtensions(first, options.extensions ?? []);
+      const database = await currentDatabase(first);
+      return new PooledEngine(options, instance, database, first);
+    } catch (error) {
+      first.closeSync();
+      throw error;
+    }
+  } catch (error) {
+    await releaseInstance(options.path, instance);
+    throw error;
+  }
+}
+
+class PooledEngine implements Engine {
+  private readonly idle: PooledDuckDBConnection[] = [];
+  private readonly all: PooledDuckDBConnection[] = [];
+  private readonly waiters: ((conn: PooledDuckDBConnection) => void)[] = [];
+  private opening = 0;
+  private closed = false;
+  private readonly max: number;
+  private pendingFirst?: DuckDBConnection;
+
+  constructor(
+    private readonly options: EngineOptions,
+    private readonly instance: DuckDBInstance,
+    readonly database: string,
+    first: DuckDBConnection,
+  ) {
+    this.max = Math.max(1, options.threads);
+    // The connection opened to check settings and extensions joins the pool when first acquired.
+    this.pendingFirst = first;
+  }
+
+  get path(): string {
+    return this.options.path;
+  }
+
+  async acquire(): Promise<PooledConnection> {
+    if (this.closed) throw new Error(`engine for ${this.path} is closed`);
+    const idle = this.idle.pop();
+    if (idle) return idle;
+    if (this.all.length + this.opening < this.max) {
+      this.opening += 1;
+      try {
+        let raw = this.pendingFirst;
+        this.pendingFirst = undefined;
+        if (!raw) {
+          raw = await this.instance.connect();
+          await applySettings(raw, this.options.settings ?? {});
+        }
+        const conn = new PooledDuckDBConnection(raw, (c) => this.giveBack(c));
+        this.all.push(conn);
+        return conn;
+      } finally {
+        this.opening -= 1;
+      }
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async withConnection<T>(fn: (conn: EngineConnection) => Promise<T>): Promise<T> {
+    const conn = await this.acquire();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const conn of this.all) conn.closeRaw();
+    this.pendingFirst?.closeSync();
+    this.all.length = 0;
+    this.idle.length = 0;
+    await releaseInstance(this.options.path, this.instance);
+  }
+
+  private giveBack(conn: PooledDuckDBConnection): void {
+    if (this.closed) return;
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(conn);
+    else if (!this.idle.includes(conn)) this.idle.push(conn);
+  }
+}
+
+function settingValue(value: string | number | boolean): string {
+  return typeof value === 'string' ? quoteLiteral(value) : String(value);
+}
+
+async function applySettings(conn: DuckDBConnection, settings: Readonly<Record<string, string | number | boolean>>): Promise<void> {
+  for (const [key, value] of Object.entries(settings)) {
+    const sql = `SET ${key} = ${settingValue(value)}`;
+    try {
+      await conn.run(sql);
+    } catch (error) {
+      throw toEngineError(error, sql).with({ prefix: `setting '${key}' from the profile could not be applied` });
+    }
+  }
+}
+
+/** LOAD each extension; INSTALL only when LOAD fails (INSTALL needs network access). */
+async function loadExtensions(conn: DuckDBConnection, extensions: readonly string[]): Promise<void> {
+  for (const name of extensions) {
+    const ident = `"${name.replaceAll('"', '""')}"`;
+    try {
+      await conn.run(`LOAD ${ident}`);
+      continue;
+    } catch {
+      // not installed yet: try INSTALL below
+    }
+    try {
+      await conn.run(`INSTALL ${ident}`);
+      await conn.run(`LOAD ${ident}`);
+    } catch (error) {
+      const cause = toEngineError(error, `INSTALL ${ident}`);
+      throw new EngineError(
+        cause.details(),
+        `extension '${name}' could not be loaded: it is not installed and INSTALL failed (${cause.dbMessage.split('\n')[0]})`,
+        { hint: `install it where network access is available (INSTALL ${name}), or remove it from the profile's extensions` },
+      );
+    }
+  }
+}
+
+async function currentDatabase(conn: DuckDBConnection): Promise<string> {
+  const reader = await conn.runAndReadAll('SELECT current_database() AS name');
+  return String(reader.getRowObjectsJson()[0].name);
+}

@@ -1,0 +1,93 @@
+import { ExecutionError } from '../errors/plan-error.js';
+import { parenthesize } from '../engine/sql-text.js';
+import type { EngineConnection } from '../engine/types.js';
+import { quoteIdent, relationSql } from '../manifest/types.js';
+import type { ModelNode } from '../manifest/types.js';
+import { runHooks } from './hooks.js';
+import { INCREMENTAL_STRATEGIES } from './incremental-strategies.js';
+import { runModelStatement } from './model-sql.js';
+import { applySchemaChange } from './schema-change.js';
+import { checkNewColumns, materializeTable } from './table.js';
+import type { MaterializeRequest, MaterializeResult } from './types.js';
+
+/** dbt's `full_refresh` config wins over the flag: false protects the table, true always rebuilds. */
+function effectiveFullRefresh(node: ModelNode, fullRefresh: boolean): boolean {
+  return typeof node.config.full_refresh === 'boolean' ? node.config.full_refresh : fullRefresh;
+}
+
+/** True when this run adds to an existing incremental table (dbt's `is_incremental()`). */
+export async function isIncrementalRun(conn: EngineConnection, node: ModelNode, fullRefresh: boolean): Promise<boolean> {
+  if (node.config.materialized !== 'incremental') return false;
+  if (effectiveFullRefresh(node, fullRefresh)) return false;
+  const { database, schema, identifier } = node.relation;
+  return (await conn.relationKind(database, schema, identifier)) === 'table';
+}
+
+export function uniqueKeyColumns(node: ModelNode): readonly string[] {
+  const key = node.config.unique_key;
+  if (key === undefined || key === null) return [];
+  return (typeof key === 'string' ? [key] : key).map((k) => k.trim()).filter((k) => k !== '');
+}
+
+/** The strategy to use: explicit, else insert_overwrite with partition_by, delete+insert with unique_key, else append. */
+export function resolveStrategy(node: ModelNode): string {
+  const where = { file: node.originalFilePath, node: node.uniqueId };
+  const partitionBy = node.config.partition_by ?? [];
+  const uniqueKey = uniqueKeyColumns(node);
+  const explicit = node.config.incremental_strategy;
+  const strategy = explicit ?? (partitionBy.length ? 'insert_overwrite' : uniqueKey.length ? 'delete+insert' : 'append');
+  const prefix = `model '${node.name}' (${node.originalFilePath})`;
+  if (!(strategy in INCREMENTAL_STRATEGIES)) {
+    throw new ExecutionError(
+      'materialize.incremental_strategy',
+      `${prefix}: unknown incremental_strategy '${strategy}'; expected one of ${Object.keys(INCREMENTAL_STRATEGIES).join(', ')}`,
+      where,
+    );
+  }
+  if ((strategy === 'delete+insert' || strategy === 'merge') && uniqueKey.length === 0) {
+    throw new ExecutionError('materialize.unique_key', `${prefix}: incremental_strategy '${strategy}' needs a unique_key (a column or a list of columns)`, where);
+  }
+  if (strategy === 'insert_overwrite' && partitionBy.length === 0) {
+    throw new ExecutionError('materialize.partition_by', `${prefix}: incremental_strategy 'insert_overwrite' needs partition_by (a list of columns)`, where);
+  }
+  return strategy;
+}
+
+export async function materializeIncremental(req: MaterializeRequest): Promise<MaterializeResult> {
+  const { node, conn } = req;
+  const strategyName = resolveStrategy(node);
+  if (!(await isIncrementalRun(conn, node, req.fullRefresh))) return materializeTable(req);
+
+  await checkNewColumns(req);
+  const target = relationSql(node.relation);
+  const stage = `temp.main.${quoteIdent(`${node.relation.identifier}__plan_stage`)}`;
+  await conn.run(`DROP TABLE IF EXISTS ${stage}`);
+  try {
+    const outcome = await conn.transaction(async (tx) => {
+      await runHooks(tx, req.preHooks, 'pre-hook');
+      // Staged first, so model SQL reading {{ this }} runs once, before anything is deleted.
+      await runModelStatement(tx, `CREATE TEMP TABLE ${quoteIdent(`${node.relation.identifier}__plan_stage`)} AS ${parenthesize(req.compiledSql)}`, req.compiledSql);
+      const source = await tx.describeQuery(`SELECT * FROM ${stage}`);
+      const existing = await tx.describeRelation(node.relation.database, node.relation.schema, node.relation.identifier);
+      const columns = await applySchemaChange(tx, node, existing, source);
+      const result = await INCREMENTAL_STRATEGIES[strategyName]({
+        conn: tx,
+        target,
+        stage,
+        columns,
+        uniqueKey: uniqueKeyColumns(node),
+        partitionBy: node.config.partition_by ?? [],
+      });
+      await tx.run(`DROP TABLE ${stage}`);
+      await runHooks(tx, req.postHooks, 'post-hook');
+      return result;
+    });
+    return {
+      rowsAffected: outcome.rows,
+      message: outcome.message,
+      ...(outcome.builtPartitions ? { builtPartitions: outcome.builtPartitions } : {}),
+    };
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${stage}`).catch(() => undefined);
+  }
+}

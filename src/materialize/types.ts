@@ -1,0 +1,41 @@
+import type { ColumnSchema, EngineConnection } from '../engine/types.js';
+import type { ModelNode, SeedNode } from '../manifest/types.js';
+
+export interface MaterializeRequest {
+  /** relation and config (materialized, unique_key, incremental_strategy, on_schema_change, partition_by, full_refresh). */
+  readonly node: ModelNode;
+  /** Already rendered; may end with ';' or a '--' comment. */
+  readonly compiledSql: string;
+  readonly conn: EngineConnection;
+  readonly fullRefresh: boolean;
+  /** Rendered SQL, run before the build (inside the same transaction). */
+  readonly preHooks: readonly string[];
+  readonly postHooks: readonly string[];
+  /**
+   * When set (enforced contract), tables/incrementals are created with this column DDL
+   * (e.g. ['"id" INTEGER NOT NULL PRIMARY KEY', '"name" VARCHAR']) plus tableConstraints, then
+   * filled with INSERT INTO ... SELECT <columns in declared order> FROM (sql).
+   */
+  readonly columnDdl?: readonly string[];
+  /** e.g. 'PRIMARY KEY ("a", "b")', 'CHECK (x > 0)'. */
+  readonly tableConstraints?: readonly string[];
+  /** Called with the new SQL's output columns BEFORE anything existing is touched; throw (ContractError) to abort. */
+  readonly checkColumns?: (columns: readonly ColumnSchema[]) => void | Promise<void>;
+}
+
+export interface MaterializeResult {
+  readonly rowsAffected: number | null;
+  /** e.g. 'CREATE TABLE (1200 rows)', 'INSERT 30 rows', 'CREATE VIEW'. */
+  readonly message: string;
+  /** For models with partition_by: the partition_by column -> value tuples this build wrote. */
+  readonly builtPartitions?: readonly Record<string, unknown>[];
+}
+
+export interface SeedRequest {
+  readonly node: SeedNode;
+  readonly conn: EngineConnection;
+  readonly fullRefresh: boolean;
+}
+
+/** One materialization kind; registered in registry.ts. */
+export type Materialization = (req: MaterializeRequest) => Promise<MaterializeResult>;

@@ -1,0 +1,93 @@
+import { compiledPathOf, targetDirOf } from '../artifacts/artifact-paths.js';
+import { manifestJson, type ArtifactMetadata } from '../artifacts/manifest-json.js';
+import { runResultsJson } from '../artifacts/run-results-json.js';
+import { writeCompiledSql, writeJsonArtifact } from '../artifacts/write-artifacts.js';
+import { openEngine } from '../engine/index.js';
+import type { Engine } from '../engine/types.js';
+import { buildPlan, type CommandKind } from '../plan/build-plan.js';
+import type { Reporter } from '../report/events.js';
+import type { RunFlags } from '../run/run-context.js';
+import { runNodes } from '../run/run-nodes.js';
+import type { NodeResult } from '../run/types.js';
+import { parseSelectors, selectNodes, type IndirectSelection } from '../select/index.js';
+import type { PreparedProject } from './prepare.js';
+import { PLAN_VERSION } from './version.js';
+
+export interface SelectionArgs {
+  readonly select?: readonly string[];
+  readonly exclude?: readonly string[];
+  readonly indirectSelection?: IndirectSelection;
+}
+
+export interface ExecuteArgs {
+  readonly prepared: PreparedProject;
+  readonly engine: Engine;
+  readonly command: Exclude<CommandKind, 'compile'>;
+  readonly selection: SelectionArgs;
+  readonly flags: RunFlags;
+  readonly reporter: Reporter;
+  readonly invocationId: string;
+  /** Write manifest.json, run_results.json and compiled SQL (off for benchmarks of the core). */
+  readonly writeArtifacts?: boolean;
+  /** Arguments recorded in run_results.json. */
+  readonly args?: Readonly<Record<string, unknown>>;
+  /** Run only these of the selected nodes (watch rebuilds what changed and its downstream). */
+  readonly onlyNodes?: ReadonlySet<string>;
+}
+
+export interface ExecuteOutcome {
+  readonly results: readonly NodeResult[];
+  readonly elapsedSeconds: number;
+  readonly selected: ReadonlySet<string>;
+}
+
+/** select -> plan -> on-run-start -> run -> on-run-end -> artifacts. */
+export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome> {
+  const { prepared, engine } = args;
+  const { manifest, compiler } = prepared.rendered;
+  const started = performance.now();
+  const spec = parseSelectors(args.selection.select, args.selection.exclude);
+  const matched = selectNodes(manifest, prepared.dag, spec, { indirectSelection: args.selection.indirectSelection });
+  const only = args.onlyNodes;
+  const selected = only ? new Set([...matched].filter((id) => only.has(id))) : matched;
+  const plan = buildPlan(manifest, prepared.dag, selected, args.command);
+
+  const hooksFile = prepared.project.config.configFile;
+  await engine.withConnection(async (conn) => {
+    await conn.run(`CREATE SCHEMA IF NOT EXISTS "${prepared.target.schema.replaceAll('"', '""')}"`);
+    for (const hook of prepared.project.config.onRunStart) await conn.run(compiler.compileText(hook, hooksFile, 'on-run-start'));
+  });
+  let memory: Promise<Engine> | undefined;
+  const unitTestEngine = (): Promise<Engine> => (memory ??= openEngine({ path: ':memory:', threads: 1 }));
+  let results: NodeResult[];
+  try {
+    results = await runNodes(
+      { manifest, compiler, engine, target: prepared.target, reporter: args.reporter, flags: args.flags, vars: prepared.vars, invocationId: args.invocationId, unitTestEngine },
+      plan.graph,
+      args.command,
+    );
+  } finally {
+    if (memory) await (await memory).close();
+  }
+  await engine.withConnection(async (conn) => {
+    for (const hook of prepared.project.config.onRunEnd) await conn.run(compiler.compileText(hook, hooksFile, 'on-run-end'));
+  });
+  const elapsedSeconds = (performance.now() - started) / 1000;
+
+  if (args.writeArtifacts !== false) {
+    const targetDir = targetDirOf(prepared.project);
+    const meta: ArtifactMetadata = { invocationId: args.invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION };
+    writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, meta));
+    writeJsonArtifact(targetDir, 'run_results.json', runResultsJson(results, elapsedSeconds, meta, args.args ?? { command: args.command }));
+    for (const r of results) {
+      const node = manifest.nodes.get(r.uniqueId);
+      if (node && r.compiledSql) writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), r.compiledSql);
+    }
+  }
+  return { results, elapsedSeconds, selected };
+}
+
+/** Exit code for a finished run: 1 when any node errored or a test failed at error severity. */
+export function exitCodeOf(results: readonly NodeResult[]): number {
+  return results.some((r) => r.status === 'error' || r.status === 'fail') ? 1 : 0;
+}

@@ -1,0 +1,147 @@
+import type { Checked, Diagnostic } from '../errors/diagnostic.js';
+import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
+import { isPlainObject } from '../config/key-path.js';
+import { checkWithSchema } from '../config/schema-check.js';
+import type { YamlDocument } from '../config/yaml-document.js';
+import { parseYaml } from '../config/yaml-document.js';
+import type { MacroProperties, ModelProperties, PropertyFile, SeedProperties, SourceProperties, SourceTableProperties } from './types.js';
+import type { EntryContext } from './property-entries.js';
+import { checkDuplicateNames, checkEntry, entryColumns, entryConfig, entryTests, locationOf, tagList, unsupportedWarning } from './property-entries.js';
+import { macroSchema, modelSchema, propertyFileSchema, seedSchema, sourceSchema, sourceTableSchema } from './property-schemas.js';
+import { unitTestEntry } from './unit-test-entry.js';
+
+function modelEntry(raw: unknown, i: number, ctx: EntryContext): ModelProperties | undefined {
+  const path = ['models', i];
+  const entry = checkEntry(modelSchema, raw, path, ctx);
+  if (!entry) return undefined;
+  if (entry.versions !== undefined) unsupportedWarning(ctx, [...path, 'versions'], 'model versions are');
+  if (entry.latest_version !== undefined) unsupportedWarning(ctx, [...path, 'latest_version'], 'latest_version is');
+  return {
+    name: entry.name,
+    description: entry.description ?? '',
+    config: entryConfig('model', entry, path, ctx),
+    columns: entryColumns(entry.columns, path, ctx),
+    tests: entryTests(entry, path, ctx),
+    constraints: entry.constraints ?? [],
+    location: locationOf(ctx, path),
+  };
+}
+
+function sourceEntry(raw: unknown, i: number, ctx: EntryContext): SourceProperties | undefined {
+  const path = ['sources', i];
+  const entry = checkEntry(sourceSchema, raw, path, ctx);
+  if (!entry) return undefined;
+  const tables: SourceTableProperties[] = [];
+  (entry.tables ?? []).forEach((rawTable, j) => {
+    const tablePath = [...path, 'tables', j];
+    const table = checkEntry(sourceTableSchema, rawTable, tablePath, ctx);
+    if (!table) return;
+    const { tags, meta, ...config } = entryConfig('source', { config: table.config }, tablePath, ctx);
+    tables.push({
+      name: table.name,
+      ...(table.identifier ? { identifier: table.identifier } : {}),
+      description: table.description ?? '',
+      columns: entryColumns(table.columns, tablePath, ctx),
+      tests: entryTests(table, tablePath, ctx),
+      config: {
+        ...config,
+        ...(table.loaded_at_field ? { loaded_at_field: table.loaded_at_field } : {}),
+        ...(table.freshness !== undefined ? { freshness: table.freshness } : {}),
+        ...(table.external ? { external: table.external } : {}),
+      },
+      meta: { ...(table.meta ?? {}), ...(isPlainObject(meta) ? meta : {}) },
+      tags: [...new Set([...tagList(table.tags), ...tagList(tags as string[] | undefined)])],
+      location: locationOf(ctx, tablePath),
+    });
+  });
+  checkDuplicateNames(tables, `table of source '${entry.name}'`, ctx);
+  const { tags, meta, ...config } = entryConfig('source', { config: entry.config }, path, ctx);
+  return {
+    name: entry.name,
+    description: entry.description ?? '',
+    ...(entry.database ? { database: entry.database } : {}),
+    schema: entry.schema ?? entry.name,
+    tables,
+    config: {
+      ...config,
+      ...(entry.loaded_at_field ? { loaded_at_field: entry.loaded_at_field } : {}),
+      ...(entry.freshness !== undefined ? { freshness: entry.freshness } : {}),
+      ...(entry.loader ? { loader: entry.loader } : {}),
+    },
+    meta: { ...(entry.meta ?? {}), ...(isPlainObject(meta) ? meta : {}) },
+    tags: [...new Set([...tagList(entry.tags), ...tagList(tags as string[] | undefined)])],
+    location: locationOf(ctx, path),
+  };
+}
+
+function seedEntry(raw: unknown, i: number, ctx: EntryContext): SeedProperties | undefined {
+  const path = ['seeds', i];
+  const entry = checkEntry(seedSchema, raw, path, ctx);
+  if (!entry) return undefined;
+  return {
+    name: entry.name,
+    description: entry.description ?? '',
+    config: entryConfig('seed', entry, path, ctx),
+    columns: entryColumns(entry.columns, path, ctx),
+    tests: entryTests(entry, path, ctx),
+    location: locationOf(ctx, path),
+  };
+}
+
+function macroEntry(raw: unknown, i: number, ctx: EntryContext): MacroProperties | undefined {
+  const path = ['macros', i];
+  const entry = checkEntry(macroSchema, raw, path, ctx);
+  if (!entry) return undefined;
+  return { name: entry.name, description: entry.description ?? '', location: locationOf(ctx, path) };
+}
+
+function collect<T>(list: readonly unknown[] | null | undefined, convert: (raw: unknown, i: number) => T | undefined): T[] {
+  const out: T[] = [];
+  (list ?? []).forEach((raw, i) => {
+    const value = convert(raw, i);
+    if (value !== undefined) out.push(value);
+  });
+  return out;
+}
+
+/**
+ * Checks and normalizes one parsed `version: 2` file. Entries with problems are reported and
+ * left out (or kept without their unknown keys); the rest of the file still loads.
+ */
+export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'): Checked<PropertyFile | undefined> {
+  const diagnostics: Diagnostic[] = [];
+  const file = doc.file;
+  if (doc.value === null) return { value: { path: file, models: [], sources: [], seeds: [], unitTests: [], macros: [] }, diagnostics };
+  if (!isPlainObject(doc.value)) {
+    diagnostics.push(errorDiagnostic('properties.invalid_file', 'a property file must be a mapping (version: 2, models:, sources:...)', { file, line: 1 }));
+    return { value: undefined, diagnostics };
+  }
+  const top = checkWithSchema(propertyFileSchema, doc.value, { doc, basePath: [], unknownKeys: 'error', codePrefix: 'properties' });
+  diagnostics.push(...top.diagnostics);
+  if (!top.data) return { value: undefined, diagnostics };
+  const data = top.data;
+  if (data.version === undefined) {
+    diagnostics.push(warningDiagnostic('properties.missing_version', 'no `version: 2` at the top of this property file', { file, line: 1, hint: 'add `version: 2` as the first line' }));
+  } else if (String(data.version) !== '2') {
+    diagnostics.push(errorDiagnostic('properties.invalid_version', `version: expected 2, found ${String(data.version)}`, { file, line: doc.lineOf(['version']) }));
+  }
+  const ctx: EntryContext = { doc, flavor, diagnostics };
+  const models = collect(data.models, (raw, i) => modelEntry(raw, i, ctx));
+  const sources = collect(data.sources, (raw, i) => sourceEntry(raw, i, ctx));
+  const seeds = collect(data.seeds, (raw, i) => seedEntry(raw, i, ctx));
+  const macros = collect(data.macros, (raw, i) => macroEntry(raw, i, ctx));
+  const unitTests = collect(data.unit_tests, (raw, i) => unitTestEntry(raw, ['unit_tests', i], ctx));
+  checkDuplicateNames(models, 'model', ctx);
+  checkDuplicateNames(sources, 'source', ctx);
+  checkDuplicateNames(seeds, 'seed', ctx);
+  checkDuplicateNames(macros, 'macro', ctx);
+  checkDuplicateNames(unitTests, 'unit test', ctx);
+  return { value: { path: file, models, sources, seeds, unitTests, macros }, diagnostics };
+}
+
+/** Parses and checks one property file; `file` is its project-relative path. */
+export function parsePropertyFile(text: string, file: string, flavor: 'plan' | 'dbt' = 'plan'): Checked<PropertyFile | undefined> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
+  return readPropertyDocument(parsed.value, flavor);
+}

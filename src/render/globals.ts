@@ -1,0 +1,242 @@
+import type { TargetConfig } from '../config/types.js';
+import { closestNames } from '../config/closest-name.js';
+import { GraphError, RenderError } from '../errors/plan-error.js';
+import type { JinjaEnvironment } from './jinja/index.js';
+import { splitArgs } from './jinja/index.js';
+import { NamedRelation, RelationObject, sqlLiteral } from './relation-object.js';
+import { ephemeralCteName, type RelationIndex } from './relation-index.js';
+import { escapeRegExp, lineOfCall, type RenderFrame } from './render-state.js';
+import { pythonDate } from './python-date.js';
+
+export interface GlobalsHost {
+  readonly projectName: string;
+  readonly target: TargetConfig;
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly invocationId: string;
+  readonly runStartedAt: Date;
+  readonly flags: Readonly<Record<string, unknown>>;
+  log(message: string): void;
+  frame(): RenderFrame;
+  index(): RelationIndex;
+}
+
+/** Installs dbt's template globals (ref, source, var, config, this, ...) on a Jinja environment. */
+export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
+  const where = (): { file: string; node: string } => ({ file: host.frame().file, node: host.frame().nodeName });
+
+  env.addGlobal('ref', (...raw: unknown[]) => resolveRef(host, splitArgs(raw).positional.map(String)));
+  env.addGlobal('source', (...raw: unknown[]) => {
+    const [sourceName, table] = splitArgs(raw).positional.map(String);
+    return resolveSource(host, sourceName, table);
+  });
+  env.addGlobal('prior', (...raw: unknown[]) => {
+    const { positional, kwargs } = splitArgs(raw);
+    return resolvePrior(host, String(positional[0]), kwargs);
+  });
+  env.addGlobal('var', (...raw: unknown[]) => {
+    const { positional } = splitArgs(raw);
+    const name = String(positional[0]);
+    const frame = host.frame();
+    const vars = frame.varOverrides ? { ...host.vars, ...frame.varOverrides } : host.vars;
+    if (Object.hasOwn(vars, name)) return vars[name];
+    if (positional.length > 1) return positional[1];
+    throw new RenderError(
+      'render.missing_var',
+      `${describe(frame)} uses var '${name}', which is not set and has no default`,
+      { ...where(), line: lineOfCall(frame.rawCode, new RegExp(`var\\(\\s*['"]${escapeRegExp(name)}['"]`)), hint: `pass it with --vars '${name}: <value>' or add it under vars: in the project file` },
+    );
+  });
+  env.addGlobal('env_var', (...raw: unknown[]) => {
+    const { positional } = splitArgs(raw);
+    const name = String(positional[0]);
+    const value = process.env[name];
+    if (value !== undefined) return value;
+    if (positional.length > 1) return positional[1];
+    throw new RenderError('render.missing_env_var', `${describe(host.frame())} uses env_var('${name}'), which is not set and has no default`, {
+      ...where(),
+      hint: `set the environment variable ${name} or give a default: env_var('${name}', 'value')`,
+    });
+  });
+  env.addGlobal('config', makeConfigFunction(host));
+  env.addDynamicGlobal('this', () => {
+    const override = host.frame().relationOverrides?.get('this');
+    if (override !== undefined) return new NamedRelation(override);
+    const rel = host.frame().thisRelation;
+    return rel ? new RelationObject(rel) : undefined;
+  });
+  env.addGlobal('is_incremental', () => host.frame().isIncremental);
+  env.addDynamicGlobal('execute', () => host.frame().mode === 'compile');
+  env.addDynamicGlobal('model', () => {
+    const f = host.frame();
+    return { name: f.nodeName, resource_type: f.resourceType, original_file_path: f.file, config: f.resolvedConfig ?? f.config };
+  });
+  env.addGlobal('target', {
+    name: host.target.targetName,
+    profile_name: host.target.profileName,
+    schema: host.target.schema,
+    database: host.target.database,
+    type: 'duckdb',
+    threads: host.target.threads,
+    path: host.target.path,
+  });
+  env.addGlobal('project_name', host.projectName);
+  env.addGlobal('invocation_id', host.invocationId);
+  env.addGlobal('run_started_at', pythonDate(host.runStartedAt));
+  env.addGlobal('flags', host.flags);
+  env.addGlobal('log', (...raw: unknown[]) => {
+    const { positional, kwargs } = splitArgs(raw);
+    if (host.frame().mode === 'compile' && (positional[1] ?? kwargs.info)) host.log(String(positional[0]));
+    return '';
+  });
+  env.addGlobal('print', (...raw: unknown[]) => {
+    host.log(String(splitArgs(raw).positional[0]));
+    return '';
+  });
+  env.addGlobal('exceptions', {
+    raise_compiler_error: (message: unknown) => {
+      throw new RenderError('render.compiler_error', `${describe(host.frame())}: ${String(message)}`, where());
+    },
+    warn: (message: unknown) => {
+      host.log(`warning: ${describe(host.frame())}: ${String(message)}`);
+      return '';
+    },
+  });
+  env.addGlobal('adapter', {
+    type: () => 'duckdb',
+    quote: (identifier: unknown) => `"${String(identifier).replaceAll('"', '""')}"`,
+    dispatch: (...raw: unknown[]) => {
+      const name = String(splitArgs(raw).positional[0]);
+      for (const candidate of [`duckdb__${name}`, `default__${name}`, name]) {
+        const macro = env.getMacro(candidate);
+        if (macro) return macro;
+      }
+      throw new RenderError('render.dispatch', `adapter.dispatch('${name}') found no macro named duckdb__${name}, default__${name} or ${name}`, where());
+    },
+  });
+  env.addGlobal('get_where_subquery', (relation: unknown) => {
+    const where = host.frame().resolvedConfig?.where;
+    return where ? `(select * from ${String(relation)} where ${where}) dbt_subquery` : relation;
+  });
+  env.addGlobal('doc', (name: unknown) => {
+    const text = host.index().doc(String(name));
+    if (text === undefined && host.frame().mode === 'compile') {
+      throw new RenderError('render.unknown_doc', `doc('${String(name)}') refers to a docs block that does not exist`, {
+        ...where(),
+        hint: 'define it in a .md file under the model paths: {% docs name %}...{% enddocs %}',
+      });
+    }
+    return text ?? '';
+  });
+}
+
+function describe(frame: RenderFrame): string {
+  return `${frame.resourceType === 'yml' ? 'property' : frame.resourceType} '${frame.nodeName}' (${frame.file})`;
+}
+
+function resolveRef(host: GlobalsHost, args: string[]): unknown {
+  const frame = host.frame();
+  const [pkg, name] = args.length >= 2 ? [args[0], args[1]] : [undefined, args[0]];
+  const line = lineOfCall(frame.rawCode, new RegExp(`ref\\([^)]*['"]${escapeRegExp(name)}['"]`));
+  if (frame.mode === 'parse') {
+    frame.refs.push({ name, package: pkg, line });
+    return new RelationObject({ database: host.target.database, schema: host.target.schema, identifier: name });
+  }
+  const override = frame.relationOverrides?.get(`ref:${name}`);
+  if (override !== undefined) return new NamedRelation(override);
+  const target = host.index().ref(name, pkg);
+  if (!target) {
+    const close = closestNames(name, host.index().refNames());
+    throw new GraphError('graph.unknown_ref', `${describe(frame)} depends on a node named '${name}' which was not found`, {
+      file: frame.file,
+      node: frame.nodeName,
+      line,
+      hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : 'check the model name or add the model',
+    });
+  }
+  if (target.ephemeral) {
+    if (!frame.ephemeralRefs.includes(target.uniqueId)) frame.ephemeralRefs.push(target.uniqueId);
+    return new NamedRelation(ephemeralCteName(target.relation.identifier));
+  }
+  return new RelationObject(target.relation);
+}
+
+function resolveSource(host: GlobalsHost, sourceName: string, table: string): unknown {
+  const frame = host.frame();
+  if (frame.mode === 'parse') {
+    const line = lineOfCall(frame.rawCode, new RegExp(`source\\(\\s*['"]${escapeRegExp(sourceName)}['"]\\s*,\\s*['"]${escapeRegExp(table)}['"]`));
+    frame.sources.push({ source: sourceName, table, line });
+    return new RelationObject({ database: host.target.database, schema: sourceName, identifier: table });
+  }
+  const override = frame.relationOverrides?.get(`source:${sourceName}.${table}`);
+  if (override !== undefined) return new NamedRelation(override);
+  const target = host.index().source(sourceName, table);
+  if (!target) {
+    const close = closestNames(`${sourceName}.${table}`, host.index().sourceNames());
+    throw new GraphError('graph.unknown_source', `${describe(frame)} depends on a source named '${sourceName}.${table}' which was not found`, {
+      file: frame.file,
+      node: frame.nodeName,
+      hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : 'declare it under sources: in a property file',
+    });
+  }
+  return new RelationObject(target.relation);
+}
+
+function resolvePrior(host: GlobalsHost, name: string, kwargs: Record<string, unknown>): string {
+  const frame = host.frame();
+  const filters: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(kwargs)) {
+    if (key === '__keywords') continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new RenderError('render.prior_filter', `prior('${name}', ${key}=...) needs a string, number or boolean value`, { file: frame.file, node: frame.nodeName });
+    }
+    filters[key] = value;
+  }
+  const line = lineOfCall(frame.rawCode, new RegExp(`prior\\(\\s*['"]${escapeRegExp(name)}['"]`));
+  frame.priorReads.push({ name, filters, line });
+  if (frame.mode === 'parse') return `(select * from ${quoteName(name)})`;
+  const target = host.index().ref(name);
+  if (!target) {
+    const close = closestNames(name, host.index().refNames());
+    throw new GraphError('graph.unknown_ref', `${describe(frame)} reads prior('${name}'), but no model of that name exists`, {
+      file: frame.file,
+      node: frame.nodeName,
+      line,
+      hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : undefined,
+    });
+  }
+  const conditions = Object.entries(filters).map(([k, v]) => `${quoteName(k)} = ${sqlLiteral(v)}`);
+  const whereClause = conditions.length ? ` where ${conditions.join(' and ')}` : '';
+  return `(select * from ${new RelationObject(target.relation).toString()}${whereClause})`;
+}
+
+function quoteName(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function makeConfigFunction(host: GlobalsHost): unknown {
+  const config = (...raw: unknown[]): string => {
+    const frame = host.frame();
+    if (frame.mode !== 'parse') return '';
+    const { positional, kwargs } = splitArgs(raw);
+    const fromDict = positional[0] && typeof positional[0] === 'object' ? (positional[0] as Record<string, unknown>) : {};
+    for (const [key, value] of Object.entries({ ...fromDict, ...kwargs })) {
+      if (key === '__keywords') continue;
+      frame.config[key.replaceAll('-', '_')] = value;
+    }
+    return '';
+  };
+  const lookup = (key: string): unknown => {
+    const frame = host.frame();
+    const resolved = frame.resolvedConfig as Record<string, unknown> | undefined;
+    return resolved?.[key] ?? frame.config[key];
+  };
+  return Object.assign(config, {
+    get: (key: unknown, fallback?: unknown) => lookup(String(key)) ?? fallback ?? null,
+    require: (key: unknown) => {
+      const value = lookup(String(key));
+      if (value === undefined) throw new RenderError('render.config_required', `config '${String(key)}' is required`, { file: host.frame().file });
+      return value;
+    },
+    set: () => '',
+  });
+}

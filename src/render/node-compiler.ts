@@ -1,0 +1,112 @@
+import type { NodeConfig } from '../config/types.js';
+import type { Manifest, ModelNode, PriorRead, TestNode } from '../manifest/types.js';
+import { ephemeralCteName } from './relation-index.js';
+import type { RenderSession } from './render-session.js';
+import { newFrame, type RenderFrame } from './render-state.js';
+import { injectCtes } from './ephemeral-ctes.js';
+
+export interface CompileOptions {
+  /** Whether `is_incremental()` is true (the runner decides from the database). */
+  readonly isIncremental?: boolean;
+  /** Unit tests: 'ref:name' / 'source:src.table' -> relation text to use instead. */
+  readonly relationOverrides?: ReadonlyMap<string, string>;
+  readonly varOverrides?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Renders nodes for execution: `execute` is true, refs resolve to real relations, and ephemeral
+ * models referenced (directly or through other ephemerals) are inlined as CTEs.
+ */
+export class NodeCompiler {
+  constructor(
+    private readonly session: RenderSession,
+    readonly manifest: Manifest,
+  ) {}
+
+  compileModel(node: ModelNode, options: CompileOptions = {}): string {
+    return this.compileModelWithReads(node, options).sql;
+  }
+
+  /** The compiled SQL plus the prior() partitions it reads with this invocation's vars. */
+  compileModelWithReads(node: ModelNode, options: CompileOptions = {}): { sql: string; priorReads: readonly PriorRead[] } {
+    const frame = this.frameFor(node, node.rawCode, options);
+    const sql = this.session.render(node.originalFilePath, node.rawCode, frame);
+    return { sql: this.withEphemerals(sql, frame.ephemeralRefs, options), priorReads: frame.priorReads };
+  }
+
+  compileTest(node: TestNode, options: CompileOptions = {}): string {
+    if (node.testType === 'singular' || !node.testMetadata) {
+      const frame = this.frameFor(node, node.rawCode, options);
+      const sql = this.session.render(node.originalFilePath, node.rawCode, frame);
+      return this.withEphemerals(sql, frame.ephemeralRefs, options);
+    }
+    const meta = node.testMetadata;
+    const frame = this.frameFor(node, '', options);
+    const sql = this.session.withFrame(frame, () => {
+      const kwargs: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(meta.kwargs)) kwargs[key] = this.renderArgument(value, frame);
+      return String(this.session.env.callMacro(`test_${meta.name}`, [], kwargs));
+    });
+    return this.withEphemerals(sql, frame.ephemeralRefs, options);
+  }
+
+  /** Rendered pre_hook or post_hook statements of a model or seed. */
+  compileHooks(node: ModelNode | { readonly name: string; readonly originalFilePath: string; readonly config: NodeConfig; readonly relation: ModelNode['relation'] }, which: 'pre' | 'post'): string[] {
+    const hooks = which === 'pre' ? node.config.pre_hook : node.config.post_hook;
+    return hooks.map((hook) => {
+      const frame = newFrame({ mode: 'compile', file: node.originalFilePath, nodeName: node.name, resourceType: 'hook', rawCode: hook, isIncremental: false, thisRelation: node.relation, resolvedConfig: node.config });
+      return this.session.renderString(hook, frame);
+    });
+  }
+
+  /** on-run-start / on-run-end hooks and `plan show --inline` SQL. */
+  compileText(text: string, file: string, name = 'inline'): string {
+    const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: text, isIncremental: false });
+    const sql = this.session.renderString(text, frame);
+    return this.withEphemerals(sql, frame.ephemeralRefs, {});
+  }
+
+  private frameFor(node: ModelNode | TestNode, rawCode: string, options: CompileOptions): RenderFrame {
+    return newFrame({
+      mode: 'compile',
+      file: node.originalFilePath,
+      nodeName: node.name,
+      resourceType: node.resourceType,
+      rawCode,
+      isIncremental: options.isIncremental ?? false,
+      thisRelation: node.resourceType === 'model' ? node.relation : undefined,
+      relationOverrides: options.relationOverrides,
+      varOverrides: options.varOverrides,
+      resolvedConfig: node.config,
+    });
+  }
+
+  /** Test arguments are Jinja: `to: ref('customers')`, `expression: "x > {{ var('min') }}"`. */
+  private renderArgument(value: unknown, frame: RenderFrame): unknown {
+    if (typeof value === 'string') {
+      if (/^\s*(ref|source)\s*\(/.test(value)) return this.session.renderString(`{{ ${value} }}`, frame);
+      return this.session.renderString(value, frame);
+    }
+    if (Array.isArray(value)) return value.map((v) => this.renderArgument(v, frame));
+    return value;
+  }
+
+  /** Compile each referenced ephemeral model (recursively) and inline them in dependency order. */
+  private withEphemerals(sql: string, direct: readonly string[], options: CompileOptions): string {
+    if (direct.length === 0) return sql;
+    const ordered: { name: string; sql: string }[] = [];
+    const done = new Set<string>();
+    const visit = (uniqueId: string, chain: readonly string[]): void => {
+      if (done.has(uniqueId) || chain.includes(uniqueId)) return;
+      const node = this.manifest.nodes.get(uniqueId);
+      if (!node || node.resourceType !== 'model') return;
+      const frame = this.frameFor(node, node.rawCode, { ...options, isIncremental: false });
+      const body = this.session.render(node.originalFilePath, node.rawCode, frame);
+      for (const inner of frame.ephemeralRefs) visit(inner, [...chain, uniqueId]);
+      done.add(uniqueId);
+      ordered.push({ name: ephemeralCteName(node.relation.identifier), sql: body });
+    };
+    for (const id of direct) visit(id, []);
+    return injectCtes(sql, ordered);
+  }
+}

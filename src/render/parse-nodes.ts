@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { mergeNodeConfig, resolveFolderConfig } from '../config/index.js';
+import type { NodeConfig, TargetConfig } from '../config/types.js';
+import { errorDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
+import { PlanError } from '../errors/plan-error.js';
+import type { ColumnInfo, ModelNode, SeedNode, SourceNode } from '../manifest/types.js';
+import type { ColumnProperties, LoadedProject, ModelProperties, SeedProperties, SourceFile } from '../project/types.js';
+import type { RenderSession } from './render-session.js';
+import { newFrame, type RenderFrame } from './render-state.js';
+import { relationFor } from './relation-naming.js';
+
+export interface ParsedModels {
+  readonly models: ModelNode[];
+  readonly seeds: SeedNode[];
+  readonly sources: SourceNode[];
+  /** Names of models/seeds switched off with enabled: false (for clearer unknown-ref errors). */
+  readonly disabled: Set<string>;
+}
+
+/** Render every model once in parse mode (recording config, refs, sources) and build model, seed and source nodes. */
+export function parseNodes(session: RenderSession, project: LoadedProject, target: TargetConfig, diagnostics: Diagnostic[]): ParsedModels {
+  const projectName = project.config.name;
+  const modelProps = propertiesByName(project, 'models', diagnostics);
+  const seedProps = propertiesByName(project, 'seeds', diagnostics);
+  const result: ParsedModels = { models: [], seeds: [], sources: [], disabled: new Set() };
+
+  for (const file of project.models) {
+    const name = path.posix.basename(file.path, '.sql');
+    const fqn = fqnOf(projectName, file, name);
+    const props = modelProps.get(name) as ModelProperties | undefined;
+    const frame = newFrame({ mode: 'parse', file: file.path, nodeName: name, resourceType: 'model', rawCode: file.contents, isIncremental: false });
+    try {
+      session.render(file.path, file.contents, frame);
+    } catch (error) {
+      diagnostics.push(toDiagnostic(error, file.path, `model.${projectName}.${name}`));
+      continue;
+    }
+    const config = mergeNodeConfig('model', [
+      resolveFolderConfig(project.config.models, projectName, fqn.slice(1)),
+      props?.config ?? {},
+      frame.config,
+    ]);
+    if (!config.enabled) {
+      result.disabled.add(name);
+      continue;
+    }
+    result.models.push(buildModel(session, target, projectName, file, name, fqn, config, frame, props));
+  }
+
+  for (const file of project.seeds) {
+    const name = path.posix.basename(file.path, '.csv');
+    const fqn = fqnOf(projectName, file, name);
+    const props = seedProps.get(name) as SeedProperties | undefined;
+    const config = mergeNodeConfig('seed', [resolveFolderConfig(project.config.seeds, projectName, fqn.slice(1)), props?.config ?? {}]);
+    if (!config.enabled) {
+      result.disabled.add(name);
+      continue;
+    }
+    result.seeds.push({
+      uniqueId: `seed.${projectName}.${name}`,
+      resourceType: 'seed',
+      name,
+      packageName: projectName,
+      path: path.posix.relative(file.rootDir, file.path),
+      originalFilePath: file.path,
+      absPath: file.absPath,
+      fqn,
+      description: props?.description ?? '',
+      tags: config.tags,
+      meta: config.meta,
+      config,
+      rawCode: '',
+      checksum: file.checksum,
+      dependsOn: { nodes: [], macros: [] },
+      refs: [],
+      sources: [],
+      columns: columnsOf(props?.columns ?? []),
+      relation: relationFor(session, target, name, config, file.path),
+    });
+  }
+
+  for (const propertyFile of project.propertyFiles) {
+    for (const source of propertyFile.sources) {
+      for (const table of source.tables) {
+        const config = mergeNodeConfig('source', [resolveFolderConfig(project.config.sources, projectName, [source.name, table.name]), source.config, table.config]);
+        if (!config.enabled) continue;
+        result.sources.push({
+          uniqueId: `source.${projectName}.${source.name}.${table.name}`,
+          resourceType: 'source',
+          sourceName: source.name,
+          name: table.name,
+          packageName: projectName,
+          path: propertyFile.path,
+          originalFilePath: propertyFile.path,
+          fqn: [projectName, source.name, table.name],
+          description: table.description || source.description,
+          tags: [...new Set([...source.tags, ...table.tags, ...config.tags])],
+          meta: { ...source.meta, ...table.meta },
+          config,
+          columns: columnsOf(table.columns),
+          relation: { database: source.database ?? target.database, schema: source.schema ?? source.name, identifier: table.identifier ?? table.name },
+        });
+      }
+    }
+  }
+  return result;
+}
+
+function buildModel(
+  session: RenderSession,
+  target: TargetConfig,
+  projectName: string,
+  file: SourceFile,
+  name: string,
+  fqn: string[],
+  config: NodeConfig,
+  frame: RenderFrame,
+  props: ModelProperties | undefined,
+): ModelNode {
+  return {
+    uniqueId: `model.${projectName}.${name}`,
+    resourceType: 'model',
+    name,
+    packageName: projectName,
+    path: path.posix.relative(file.rootDir, file.path),
+    originalFilePath: file.path,
+    fqn,
+    description: props?.description ?? '',
+    tags: config.tags,
+    meta: config.meta,
+    config,
+    rawCode: file.contents,
+    checksum: file.checksum,
+    dependsOn: { nodes: [], macros: [...frame.macrosUsed] },
+    refs: frame.refs,
+    sources: frame.sources,
+    priorReads: frame.priorReads,
+    columns: columnsOf(props?.columns ?? []),
+    constraints: props?.constraints ?? [],
+    relation: relationFor(session, target, name, config, file.path),
+    patchPath: props?.location.file,
+  };
+}
+
+export function fqnOf(projectName: string, file: SourceFile, name: string): string[] {
+  const folders = path.posix.dirname(path.posix.relative(file.rootDir, file.path)).split('/').filter((p) => p && p !== '.');
+  return [projectName, ...folders, name];
+}
+
+export function columnsOf(columns: readonly ColumnProperties[]): Record<string, ColumnInfo> {
+  const out: Record<string, ColumnInfo> = {};
+  for (const c of columns) {
+    out[c.name] = { name: c.name, description: c.description, data_type: c.data_type, constraints: c.constraints, meta: c.meta, tags: c.tags };
+  }
+  return out;
+}
+
+function propertiesByName(project: LoadedProject, kind: 'models' | 'seeds', diagnostics: Diagnostic[]): Map<string, ModelProperties | SeedProperties> {
+  const byName = new Map<string, ModelProperties | SeedProperties>();
+  for (const file of project.propertyFiles) {
+    for (const entry of file[kind]) {
+      const earlier = byName.get(entry.name);
+      if (earlier) {
+        diagnostics.push(
+          errorDiagnostic('properties.duplicate', `${kind === 'models' ? 'model' : 'seed'} '${entry.name}' is described twice (also at ${earlier.location.file}:${earlier.location.line})`, {
+            file: entry.location.file,
+            line: entry.location.line,
+            hint: 'keep one entry per node across all property files',
+          }),
+        );
+        continue;
+      }
+      byName.set(entry.name, entry);
+    }
+  }
+  return byName;
+}
+
+export function toDiagnostic(error: unknown, file: string, node?: string): Diagnostic {
+  if (error instanceof PlanError) {
+    const d = error.toDiagnostic();
+    return { ...d, file: d.file ?? file, node: d.node ?? node };
+  }
+  return errorDiagnostic('render.error', error instanceof Error ? error.message : String(error), { file, node });
+}
+
+export function checksumOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,172 @@
+import { closestNames } from '../config/closest-name.js';
+import { checkContractableNode, viewConstraintWarnings } from '../contracts/index.js';
+import { BUILTIN_TESTS_SQL } from '../data-tests/index.js';
+import { errorDiagnostic, type Checked, type Diagnostic } from '../errors/diagnostic.js';
+import type { MacroNode, Manifest, ManifestNode, ModelNode, SeedNode, SourceNode, TestNode } from '../manifest/types.js';
+import type { LoadedProject } from '../project/types.js';
+import { NodeCompiler } from './node-compiler.js';
+import { toDiagnostic } from './parse-nodes.js';
+import { parseNodes } from './parse-nodes.js';
+import { parseTests, parseUnitTests } from './parse-tests.js';
+import type { RefTarget, RelationIndex } from './relation-index.js';
+import { RenderSession, type RenderOptions } from './render-session.js';
+
+export interface RenderedProject {
+  readonly manifest: Manifest;
+  /** Renders nodes again at execution time (is_incremental, ephemeral CTEs, unit-test fixtures). */
+  readonly compiler: NodeCompiler;
+}
+
+const BUILTIN_FILE = '<plan builtin tests>';
+
+/**
+ * load project -> render: every macro registered, every model rendered once in parse mode, refs
+ * resolved into depends_on, tests attached. Returns all problems found, not just the first.
+ */
+export function renderProject(project: LoadedProject, options: Omit<RenderOptions, 'projectName'>): Checked<RenderedProject | undefined> {
+  const diagnostics: Diagnostic[] = [];
+  const projectName = project.config.name;
+  const session = new RenderSession({ ...options, projectName });
+  const macros = new Map<string, MacroNode>();
+
+  const register = (source: string, file: string, packageName: string): void => {
+    try {
+      for (const m of session.env.registerMacroFile(source, file)) {
+        const uniqueId = `macro.${packageName}.${m.name}`;
+        macros.set(uniqueId, { uniqueId, name: m.name, packageName, originalFilePath: file, line: m.line, args: m.args, description: '' });
+      }
+    } catch (error) {
+      diagnostics.push(toDiagnostic(error, file));
+    }
+  };
+  register(BUILTIN_TESTS_SQL, BUILTIN_FILE, 'plan');
+  for (const file of [...project.macros, ...project.genericTestFiles]) register(file.contents, file.path, projectName);
+
+  const parsed = parseNodes(session, project, options.target, diagnostics);
+  const index = buildIndex(project, parsed.models, parsed.seeds, parsed.sources);
+  session.setIndex(index);
+
+  const models = parsed.models.map((m) => withDependencies(m, index, parsed.disabled, diagnostics));
+  checkPriorReads(models, index, diagnostics);
+  for (const model of models) {
+    diagnostics.push(...checkContractableNode(model));
+    if (model.config.materialized === 'view') diagnostics.push(...viewConstraintWarnings(model));
+  }
+  const refable = new Set([...models.map((m) => m.name), ...parsed.seeds.map((s) => s.name)]);
+  const testMacros = [...macros.values()].map((m) => m.name).filter((n) => n.startsWith('test_'));
+  const tests = parseTests(session, project, refable, testMacros, diagnostics).map((t) => withDependencies(t, index, parsed.disabled, diagnostics));
+  const unitTests = parseUnitTests(project, new Set(models.map((m) => m.name)), diagnostics);
+  checkPropertyTargets(project, refable, parsed.disabled, diagnostics);
+
+  const nodes = new Map<string, ManifestNode>();
+  for (const node of [...parsed.seeds, ...models, ...parsed.sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
+  const docs = new Map(project.docs.map((d) => [d.name, { name: d.name, contents: d.contents, file: d.file }]));
+  const manifest: Manifest = { projectName, nodes, macros, docs };
+  return { value: { manifest, compiler: new NodeCompiler(session, manifest) }, diagnostics };
+}
+
+function buildIndex(project: LoadedProject, models: readonly ModelNode[], seeds: readonly SeedNode[], sources: readonly SourceNode[]): RelationIndex {
+  const refs = new Map<string, RefTarget>();
+  for (const s of seeds) refs.set(s.name, { uniqueId: s.uniqueId, relation: s.relation, ephemeral: false });
+  for (const m of models) {
+    refs.set(m.name, { uniqueId: m.uniqueId, relation: m.relation, ephemeral: m.config.materialized === 'ephemeral', partitionBy: m.config.partition_by });
+  }
+  const sourceMap = new Map<string, RefTarget>();
+  for (const s of sources) sourceMap.set(`${s.sourceName}.${s.name}`, { uniqueId: s.uniqueId, relation: s.relation, ephemeral: false });
+  const docs = new Map(project.docs.map((d) => [d.name, d.contents]));
+  const projectName = project.config.name;
+  return {
+    ref: (name, pkg) => (pkg === undefined || pkg === projectName ? refs.get(name) : undefined),
+    source: (sourceName, table) => sourceMap.get(`${sourceName}.${table}`),
+    refNames: () => [...refs.keys()],
+    sourceNames: () => [...sourceMap.keys()],
+    doc: (name) => docs.get(name),
+  };
+}
+
+/** Turn the refs and sources a node's render recorded into depends_on, reporting unknown ones. */
+function withDependencies<T extends ModelNode | TestNode>(node: T, index: RelationIndex, disabled: ReadonlySet<string>, diagnostics: Diagnostic[]): T {
+  const nodes = new Set(node.dependsOn.nodes);
+  const file = node.resourceType === 'test' && node.declaredAt ? node.declaredAt.file : node.originalFilePath;
+  for (const ref of node.refs) {
+    const target = index.ref(ref.name, ref.package);
+    if (target) {
+      nodes.add(target.uniqueId);
+      continue;
+    }
+    const what = `${node.resourceType} '${node.name}' (${node.originalFilePath})`;
+    if (disabled.has(ref.name)) {
+      diagnostics.push(errorDiagnostic('graph.disabled_ref', `${what} depends on '${ref.name}', which is disabled`, { file, line: ref.line, node: node.uniqueId, hint: `enable '${ref.name}' or remove the ref` }));
+      continue;
+    }
+    const close = closestNames(ref.name, index.refNames());
+    diagnostics.push(
+      errorDiagnostic('graph.unknown_ref', `${what} depends on a node named '${ref.package ? `${ref.package}.` : ''}${ref.name}' which was not found`, {
+        file,
+        line: ref.line,
+        node: node.uniqueId,
+        hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : 'check the name, or add the model or seed',
+      }),
+    );
+  }
+  for (const src of node.sources) {
+    const target = index.source(src.source, src.table);
+    if (target) {
+      nodes.add(target.uniqueId);
+      continue;
+    }
+    const close = closestNames(`${src.source}.${src.table}`, index.sourceNames());
+    diagnostics.push(
+      errorDiagnostic('graph.unknown_source', `${node.resourceType} '${node.name}' (${node.originalFilePath}) depends on a source named '${src.source}.${src.table}' which was not found`, {
+        file,
+        line: src.line,
+        node: node.uniqueId,
+        hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : 'declare it under sources: in a property file',
+      }),
+    );
+  }
+  return { ...node, dependsOn: { ...node.dependsOn, nodes: [...nodes].sort() } };
+}
+
+function checkPriorReads(models: readonly ModelNode[], index: RelationIndex, diagnostics: Diagnostic[]): void {
+  for (const model of models) {
+    for (const read of model.priorReads) {
+      const target = index.ref(read.name);
+      const where = { file: model.originalFilePath, line: read.line, node: model.uniqueId };
+      if (!target) {
+        const close = closestNames(read.name, index.refNames());
+        diagnostics.push(errorDiagnostic('graph.unknown_ref', `model '${model.name}' reads prior('${read.name}'), but no model of that name exists`, { ...where, hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : undefined }));
+        continue;
+      }
+      const partitionBy = target.partitionBy ?? [];
+      if (partitionBy.length === 0) {
+        diagnostics.push(errorDiagnostic('graph.prior_unpartitioned', `model '${model.name}' reads prior('${read.name}'), but '${read.name}' declares no partition_by`, { ...where, hint: `add partition_by=[...] to ${read.name}'s config` }));
+        continue;
+      }
+      for (const key of Object.keys(read.filters)) {
+        if (!partitionBy.includes(key)) {
+          diagnostics.push(errorDiagnostic('graph.prior_filter', `prior('${read.name}', ${key}=...) filters on '${key}', which is not one of its partition_by columns (${partitionBy.join(', ')})`, where));
+        }
+      }
+    }
+  }
+}
+
+/** Property files that describe models or seeds that do not exist are errors, with file and line. */
+function checkPropertyTargets(project: LoadedProject, known: ReadonlySet<string>, disabled: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
+  for (const file of project.propertyFiles) {
+    for (const [kind, entries] of [['model', file.models], ['seed', file.seeds]] as const) {
+      for (const entry of entries) {
+        if (known.has(entry.name) || disabled.has(entry.name)) continue;
+        const close = closestNames(entry.name, [...known]);
+        diagnostics.push(
+          errorDiagnostic('properties.unknown_node', `${file.path} describes ${kind} '${entry.name}', which does not exist`, {
+            file: entry.location.file,
+            line: entry.location.line,
+            hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : `add ${kind === 'model' ? 'models' : 'seeds'}/${entry.name}.${kind === 'model' ? 'sql' : 'csv'} or remove the entry`,
+          }),
+        );
+      }
+    }
+  }
+}

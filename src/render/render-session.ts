@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { TargetConfig } from '../config/types.js';
+import { PlanError, RenderError } from '../errors/plan-error.js';
+import { createJinjaEnvironment, type CompiledTemplate, type JinjaEnvironment } from './jinja/index.js';
+import { installGlobals } from './globals.js';
+import { EMPTY_INDEX, type RelationIndex } from './relation-index.js';
+import type { RenderFrame } from './render-state.js';
+
+export interface RenderOptions {
+  readonly projectName: string;
+  readonly target: TargetConfig;
+  readonly vars: Readonly<Record<string, unknown>>;
+  readonly invocationId?: string;
+  readonly runStartedAt?: Date;
+  readonly flags?: Readonly<Record<string, unknown>>;
+  /** Where log() and print() go (stderr in the CLI). */
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * One Jinja environment with dbt's globals, plus the slot saying which node is being rendered.
+ * Templates are compiled once and cached by file, so parse and compile renders share the work.
+ */
+export class RenderSession {
+  readonly env: JinjaEnvironment;
+  readonly options: RenderOptions;
+  readonly invocationId: string;
+  private current: RenderFrame | undefined;
+  private relationIndex: RelationIndex = EMPTY_INDEX;
+  private readonly templates = new Map<string, { source: string; template: CompiledTemplate }>();
+
+  constructor(options: RenderOptions) {
+    this.options = options;
+    this.invocationId = options.invocationId ?? randomUUID();
+    this.env = createJinjaEnvironment();
+    installGlobals(this.env, {
+      projectName: options.projectName,
+      target: options.target,
+      vars: options.vars,
+      invocationId: this.invocationId,
+      runStartedAt: options.runStartedAt ?? new Date(),
+      flags: options.flags ?? {},
+      log: options.log ?? ((message) => process.stderr.write(`${message}\n`)),
+      frame: () => {
+        if (!this.current) throw new PlanError('render.no_frame', 'a template global was used outside of rendering');
+        return this.current;
+      },
+      index: () => this.relationIndex,
+    });
+  }
+
+  setIndex(index: RelationIndex): void {
+    this.relationIndex = index;
+  }
+
+  get index(): RelationIndex {
+    return this.relationIndex;
+  }
+
+  /** Compile (cached by file and source text). Throws RenderError on syntax errors. */
+  template(file: string, source: string): CompiledTemplate {
+    const cached = this.templates.get(file);
+    if (cached && cached.source === source) return cached.template;
+    const template = this.env.compile(source, file);
+    this.templates.set(file, { source, template });
+    return template;
+  }
+
+  /** Render `source` as `file` with `frame` as the current node. */
+  render(file: string, source: string, frame: RenderFrame): string {
+    const template = this.template(file, source);
+    return this.withFrame(frame, () => this.env.render(template, {}));
+  }
+
+  /** Render a yml value or other one-off text that may contain Jinja. */
+  renderString(text: string, frame: RenderFrame): string {
+    if (!text.includes('{{') && !text.includes('{%')) return text;
+    return this.withFrame(frame, () => this.env.renderString(text, {}, frame.file));
+  }
+
+  withFrame<T>(frame: RenderFrame, fn: () => T): T {
+    const previous = this.current;
+    this.current = frame;
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof PlanError) throw error;
+      throw new RenderError('render.error', error instanceof Error ? error.message : String(error), { file: frame.file, node: frame.nodeName });
+    } finally {
+      this.current = previous;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { runDataTest } from '../data-tests/index.js';
+import type { EngineConnection } from '../engine/types.js';
+import type { TestNode } from '../manifest/types.js';
+import { errorOutcome } from './error-outcome.js';
+import type { ExecutorOutcome, RunContext } from './run-context.js';
+
+/** A data test's outcome: pass, warn or fail by its thresholds; error when its SQL does not run. */
+export async function executeTest(node: TestNode, conn: EngineConnection, ctx: RunContext): Promise<ExecutorOutcome> {
+  const file = node.declaredAt?.file ?? node.originalFilePath;
+  let compiledSql: string | undefined;
+  try {
+    compiledSql = ctx.compiler.compileTest(node);
+    const result = await runDataTest(conn, { node, compiledSql }, {
+      targetSchema: ctx.target.schema,
+      previewLimit: ctx.flags.previewRows,
+      warnError: ctx.flags.warnError,
+      storeFailures: ctx.flags.storeFailures,
+    });
+    const stored = result.storedIn ? ` (stored in ${result.storedIn})` : '';
+    return {
+      status: result.status === 'pass' ? 'pass' : result.status,
+      message: result.status === 'error' ? result.message : `${result.failures} failing row${result.failures === 1 ? '' : 's'}${stored}`,
+      failures: result.failures,
+      preview: result.status === 'pass' ? undefined : result.preview,
+      compiledSql,
+      file: result.status === 'pass' ? undefined : file,
+      line: result.status === 'pass' ? undefined : node.declaredAt?.line,
+    };
+  } catch (error) {
+    return errorOutcome(error, { file, rawCode: node.rawCode, compiledSql });
+  }
+}

@@ -1,0 +1,44 @@
+import { SelectionError } from '../../errors/plan-error.js';
+import type { ManifestNode, ResourceType } from '../../manifest/types.js';
+import { fnmatch } from '../glob.js';
+import type { SelectorMethod } from './selector-method.js';
+
+/** `tag:nightly`, `tag:fin*`: any of the node's tags (including config tags). */
+export const tagMethod: SelectorMethod = {
+  name: 'tag',
+  matches(node, value) {
+    return nodeTags(node).some((t) => fnmatch(t, value));
+  },
+};
+
+/** `package:flagship`, `package:this` (the root project). */
+export const packageMethod: SelectorMethod = {
+  name: 'package',
+  matches(node, value, _args, context) {
+    return fnmatch(node.packageName, value === 'this' ? context.projectName : value);
+  },
+};
+
+const RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'test', 'source', 'unit_test'];
+/** dbt resource types plan has no nodes of: valid to write, they select nothing. */
+const OTHER_DBT_TYPES = ['snapshot', 'analysis', 'exposure', 'metric', 'semantic_model', 'saved_query', 'function', 'operation'];
+
+/** `resource_type:model`, one of model, seed, test, source, unit_test. */
+export const resourceTypeMethod: SelectorMethod = {
+  name: 'resource_type',
+  validate(value, _args, raw) {
+    if ((RESOURCE_TYPES as readonly string[]).includes(value) || OTHER_DBT_TYPES.includes(value)) return;
+    throw new SelectionError('select.invalid_value', `Invalid resource type '${value}' in selector '${raw}'`, {
+      hint: `use one of: ${RESOURCE_TYPES.join(', ')}`,
+    });
+  },
+  matches(node, value) {
+    return node.resourceType === value;
+  },
+};
+
+function nodeTags(node: ManifestNode): readonly string[] {
+  const configTags: unknown = node.config.tags;
+  if (!Array.isArray(configTags) || configTags.length === 0) return node.tags;
+  return [...new Set([...node.tags, ...configTags])];
+}

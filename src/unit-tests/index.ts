@@ -1,0 +1,13 @@
+export { parseCsv, CsvError } from './parse-csv.js';
+export type { ParsedCsv } from './parse-csv.js';
+export { sqlLiteral } from './sql-literal.js';
+export { fixtureSql, fixtureRows } from './fixture-sql.js';
+export type { FixtureContext } from './fixture-sql.js';
+export { parseGivenInput, fixtureRelationName } from './given-input.js';
+export type { GivenInput } from './given-input.js';
+export { incrementalResultSql } from './incremental-result-sql.js';
+export type { IncrementalResultInput, IncrementalResult } from './incremental-result-sql.js';
+export { formatRowDiff } from './format-row-diff.js';
+export type { RowDiffLine } from './format-row-diff.js';
+export { runUnitTest } from './run-unit-test.js';
+export type { RunUnitTestArgs, UnitTestFixture, UnitTestIncremental, UnitTestResult } from './run-unit-test.js';

@@ -1,0 +1,14 @@
+-- Within an employee-year, event_sequence runs 1..n without gaps and never goes back in time.
+with ordered as (
+    select
+        scenario_id, employee_id, simulation_year, event_sequence, effective_date,
+        lag(effective_date) over w as previous_date,
+        row_number() over w as expected_sequence
+    from {{ ref('fct_yearly_events') }}
+    where simulation_year = {{ var('year') }}
+    window w as (partition by scenario_id, employee_id, simulation_year order by event_sequence)
+)
+select *
+from ordered
+where effective_date < previous_date
+   or event_sequence <> expected_sequence
