@@ -25,3 +25,8 @@ event_probability, event_details
 {% macro in_band(value_expr, band_alias, min_col, max_col) -%}
 {{ value_expr }} >= {{ band_alias }}.{{ min_col }} and {{ value_expr }} < {{ band_alias }}.{{ max_col }}
 {%- endmacro %}
+
+{#- The date of year `year`'s raise cycle (merit + COLA): vars merit_effective_month/day. -#}
+{% macro merit_date(year) -%}
+make_date({{ year }}, {{ var('merit_effective_month') }}, {{ var('merit_effective_day') }})
+{%- endmacro %}

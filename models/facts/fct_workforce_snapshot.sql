@@ -2,8 +2,7 @@
   One row per scenario, employee and year for everyone employed at some point in the year:
   the starting workforce plus this year's hires, including those terminated this year.
   Rebuilt from the starting workforce and this year's rows of fct_yearly_events: status from
-  hire/termination events, level and pay from promotion then raise events (in event_sequence
-  order). current_compensation is the annual pay rate at year end (or at termination);
+  hire/termination events, level and pay from the promotion then the raise event. current_compensation is the annual pay rate at year end (or at termination);
   prorated_annual_compensation is the pay earned in the year: each rate times the days it was
   in force while employed, over the days in the year. Partitioned like fct_yearly_events.
 -#}
@@ -45,32 +44,46 @@ terminations as (
     from events
     where event_type = 'termination'
 ),
-pay_changes as (
-    -- The pay rate in force from change_date on; step 0 is the rate at the start of the period.
-    select employee_id, greatest(hire_date, {{ year_start }}) as change_date, 0 as step,
-           starting_compensation as compensation, level_id
-    from population
-    union all
-    select employee_id, effective_date, event_sequence, compensation_amount, level_id
+promotions as (
+    select employee_id, effective_date as promotion_date, compensation_amount, level_id
     from events
-    where event_type in ('promotion', 'raise')
+    where event_type = 'promotion'
 ),
-segments as (
+raises as (
+    select employee_id, effective_date as raise_date, compensation_amount, level_id
+    from events
+    where event_type = 'raise'
+),
+periods as (
+    -- At most one promotion and one raise per employee-year, the promotion first (its window
+    -- ends before the merit date), so the year splits into at most three pay segments.
     select
-        c.*,
-        coalesce(lead(c.change_date) over (partition by c.employee_id order by c.step) - 1, {{ year_end }}) as segment_end
-    from pay_changes c
+        p.*,
+        t.termination_date,
+        greatest(p.hire_date, {{ year_start }}) as period_start,
+        coalesce(t.termination_date, {{ year_end }}) as period_end,
+        pr.promotion_date,
+        pr.compensation_amount as promotion_compensation,
+        pr.level_id as promotion_level_id,
+        r.raise_date,
+        r.compensation_amount as raise_compensation,
+        r.level_id as raise_level_id
+    from population p
+    left join terminations t on t.employee_id = p.employee_id
+    left join promotions pr on pr.employee_id = p.employee_id
+    left join raises r on r.employee_id = p.employee_id
 ),
 pay as (
     select
-        s.employee_id,
-        arg_max(s.compensation, s.step) as current_compensation,
-        arg_max(s.level_id, s.step) as level_id,
-        sum(s.compensation * greatest(0, least(s.segment_end, coalesce(t.termination_date, {{ year_end }})) - s.change_date + 1))
+        *,
+        coalesce(raise_compensation, promotion_compensation, starting_compensation) as current_compensation,
+        coalesce(raise_level_id, promotion_level_id, level_id) as year_end_level_id,
+        -- Each rate times the days [from, to] it was in force inside [period_start, period_end].
+          starting_compensation * greatest(0, least(coalesce(least(promotion_date, raise_date) - 1, period_end), period_end) - period_start + 1)
+        + coalesce(promotion_compensation * greatest(0, least(coalesce(raise_date - 1, period_end), period_end) - promotion_date + 1), 0)
+        + coalesce(raise_compensation * greatest(0, period_end - raise_date + 1), 0)
             as compensation_days
-    from segments s
-    left join terminations t on t.employee_id = s.employee_id
-    group by s.employee_id
+    from periods
 ),
 bands as (
     select * from {{ ref('stg_config_bands') }}
@@ -81,25 +94,23 @@ select
     p.employee_id,
     p.birth_date as employee_birth_date,
     p.hire_date as employee_hire_date,
-    t.termination_date,
-    cast(case when t.termination_date is null then 'active' else 'terminated' end as VARCHAR) as employment_status,
+    p.termination_date,
+    cast(case when p.termination_date is null then 'active' else 'terminated' end as VARCHAR) as employment_status,
     cast(case
-        when not p.is_new_hire and t.termination_date is null then 'continuous_active'
+        when not p.is_new_hire and p.termination_date is null then 'continuous_active'
         when not p.is_new_hire then 'experienced_termination'
-        when t.termination_date is null then 'new_hire_active'
+        when p.termination_date is null then 'new_hire_active'
         else 'new_hire_termination' end as VARCHAR) as detailed_status_code,
-    cast(pay.level_id as INTEGER) as level_id,
+    cast(p.year_end_level_id as INTEGER) as level_id,
     cast(p.employee_age as INTEGER) as current_age,
     cast(p.employee_tenure as INTEGER) as current_tenure,
     ab.band_label as age_band,
     tb.band_label as tenure_band,
     cast(p.starting_compensation as DECIMAL(18, 2)) as starting_compensation,
-    cast(pay.current_compensation as DECIMAL(18, 2)) as current_compensation,
-    cast(round(pay.compensation_days / {{ days_in_year(year) }}, 2) as DECIMAL(18, 2)) as prorated_annual_compensation,
+    cast(p.current_compensation as DECIMAL(18, 2)) as current_compensation,
+    cast(round(p.compensation_days / {{ days_in_year(year) }}, 2) as DECIMAL(18, 2)) as prorated_annual_compensation,
     cast(p.scheduled_hours as DOUBLE) as scheduled_hours
-from population p
-join pay on pay.employee_id = p.employee_id
-left join terminations t on t.employee_id = p.employee_id
+from pay p
 left join bands ab on ab.band_type = 'age' and {{ in_band('p.employee_age', 'ab', 'min_value', 'max_value') }}
 left join bands tb on tb.band_type = 'tenure' and {{ in_band('p.employee_tenure', 'tb', 'min_value', 'max_value') }}
 order by p.employee_id

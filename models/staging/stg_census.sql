@@ -5,7 +5,12 @@
   var('census_size') employees, all active, is generated from the census seed.
   Problems in a real census (duplicate ids, missing required values, negative pay, hire after
   termination) are reported by the tests in staging.yml, not by a crash here.
+
+  Loaded once per simulation: building the first year (var year = var start_year) produces every
+  row, which replaces the whole table (its one partition, census_partition = 'census'); later
+  years produce no rows, so the census of the first year stays as it was (and costs nothing).
 -#}
+{{ config(materialized='incremental', partition_by=['census_partition']) }}
 {% set seed = subsystem_seed('census') %}
 {% set first_year = var('start_year') %}
 with levels as (
@@ -115,6 +120,7 @@ census as (
 )
 {% endif %}
 select
+    cast('census' as VARCHAR) as census_partition,
     c.employee_id,
     c.birth_date,
     c.hire_date,
@@ -124,4 +130,6 @@ select
     c.deferral_rate,
     coalesce(c.scheduled_hours, 2080) as scheduled_hours
 from census c
-order by c.employee_id
+{% if var('year') > first_year %}
+where false
+{% endif %}

@@ -11,10 +11,24 @@ export function writeJsonArtifact(targetDir: string, name: string, value: unknow
   return file;
 }
 
-/** target/compiled/<project>/<original file path>; generic tests go under their yml's folder. */
+/**
+ * target/compiled/<project>/<original file path>; generic tests go under their yml's folder.
+ * A file that already holds this SQL is left alone: rewriting (truncating) thousands of unchanged
+ * files is the slowest part of a recompile on some file systems, and it churns watchers' mtimes.
+ */
 export function writeCompiledSql(targetDir: string, projectName: string, relativePath: string, sql: string): string {
   const file = path.join(targetDir, 'compiled', projectName, relativePath);
+  const text = sql.endsWith('\n') ? sql : `${sql}\n`;
+  if (readIfExists(file) === text) return file;
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, sql.endsWith('\n') ? sql : `${sql}\n`);
+  fs.writeFileSync(file, text);
   return file;
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -13,10 +13,11 @@ import { errorOutcome } from '../run/error-outcome.js';
  * the models after it. Reports bind errors with the model's source line, contract mismatches and
  * yml columns the model does not produce.
  */
-export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, conn: EngineConnection): Promise<Diagnostic[]> {
+export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, conn: EngineConnection, reported: ReadonlySet<string> = new Set()): Promise<Diagnostic[]> {
   const { manifest, compiler } = prepared.rendered;
   const problems: Diagnostic[] = [];
-  const broken = new Set<string>();
+  // Nodes with problems reported before binding (unknown refs, cycles...) are not bound again.
+  const broken = new Set<string>([...reported, ...prepared.dag.findCycles().flat()]);
   const order = orderOf(prepared);
   const ymlColumns = ymlColumnLocations(prepared);
 
@@ -46,7 +47,7 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
   for (const pass of [1, 2]) {
     for (const id of pass === 1 ? pending : retry.splice(0)) {
       const node = manifest.nodes.get(id) as ModelNode;
-      if (node.dependsOn.nodes.some((d) => broken.has(d))) {
+      if (broken.has(id) || node.dependsOn.nodes.some((d) => broken.has(d))) {
         broken.add(id);
         continue;
       }
@@ -54,14 +55,15 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
       // A catalog miss may be a prior() read of a model bound later: try once more at the end.
       if (result.retry && pass === 1) retry.push(id);
       else {
-        if (result.problems.some((p) => p.severity === 'error' && p.code !== 'check.contract')) broken.add(id);
+        // Only SQL that does not bind leaves no relation behind; contract or yml problems do not.
+        if (result.problems.some((p) => p.code === 'check.sql')) broken.add(id);
         problems.push(...result.problems);
       }
     }
   }
 
   for (const node of manifest.nodes.values()) {
-    if (node.resourceType !== 'test' || node.dependsOn.nodes.some((d) => broken.has(d))) continue;
+    if (node.resourceType !== 'test' || broken.has(node.uniqueId) || node.dependsOn.nodes.some((d) => broken.has(d))) continue;
     let sql: string | undefined;
     try {
       sql = compiler.compileTest(node);
@@ -92,10 +94,12 @@ async function bindModel(
   await createEmpty(conn, node.relation, columns);
   const problems: Diagnostic[] = [];
   if (node.config.contract.enforced) {
+    // The contract's diff table already lists every declared column the SQL does not produce.
     const diffs = compareContract(Object.values(node.columns), columns);
     if (diffs.length > 0) {
-      problems.push(errorDiagnostic('check.contract', formatContractDiff(node.name, node.patchPath ?? node.originalFilePath, diffs), { file: node.patchPath ?? node.originalFilePath, node: node.uniqueId }));
+      problems.push(errorDiagnostic('check.contract', formatContractDiff(node.name, node.originalFilePath, diffs, node.patchPath), { file: node.patchPath ?? node.originalFilePath, node: node.uniqueId }));
     }
+    return { problems, retry: false };
   }
   const produced = new Set(columns.map((c) => c.name.toLowerCase()));
   for (const [name, where] of ymlColumns.get(node.name) ?? []) {

@@ -5,7 +5,8 @@ import { errorDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { quoteIdent } from '../manifest/types.js';
 import { collectProject, type PrepareOptions } from '../pipeline/prepare.js';
 import { bindProject } from './bind-project.js';
-import { breakingChanges } from './breaking-changes.js';
+import { contractBreakingChanges, snapshotFromManifestJson, snapshotOf, type ContractSnapshot } from '../contracts/index.js';
+import type { Manifest } from '../manifest/types.js';
 
 export interface CheckOptions extends PrepareOptions {
   /** Folder holding the manifest.json of the previous version, for breaking-change detection. */
@@ -38,7 +39,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         await conn.run(`ATTACH ':memory:' AS ${quoteIdent(database)}`);
         await conn.run(`USE ${quoteIdent(database)}`);
       }
-      problems.push(...(await bindProject(prepared, conn)));
+      // Nodes whose render or graph problems are reported already would only repeat them as SQL errors.
+      const reported = new Set(diagnostics.filter((d) => d.severity === 'error' && d.node && /^(graph|render)\./.test(d.code)).map((d) => d.node as string));
+      problems.push(...(await bindProject(prepared, conn, reported)));
     });
   } finally {
     await engine.close();
@@ -47,13 +50,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   return { problems: dedupe(problems), modelsChecked };
 }
 
-function stateProblems(statePath: string, manifest: Parameters<typeof breakingChanges>[1]): Diagnostic[] {
+function stateProblems(statePath: string, manifest: Manifest): Diagnostic[] {
   const file = fs.existsSync(statePath) && fs.statSync(statePath).isDirectory() ? path.join(statePath, 'manifest.json') : statePath;
   if (!fs.existsSync(file)) {
     return [errorDiagnostic('check.state_missing', `--state: ${file} does not exist`, { hint: 'point --state at the folder holding the previous version\'s manifest.json (e.g. a copy of target/)' })];
   }
   try {
-    return breakingChanges(JSON.parse(fs.readFileSync(file, 'utf8')), manifest);
+    const previous = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes?: Record<string, unknown> };
+    const before = Object.values(previous?.nodes ?? {})
+      .map(snapshotFromManifestJson)
+      .filter((s): s is ContractSnapshot => s !== undefined);
+    const now = [...manifest.nodes.values()].flatMap((n) => (n.resourceType === 'model' ? [snapshotOf(n)] : []));
+    return contractBreakingChanges(before, now);
   } catch (error) {
     return [errorDiagnostic('check.state_invalid', `--state: ${file} is not a valid manifest.json (${(error as Error).message})`)];
   }

@@ -92,6 +92,7 @@ async function loadExtraCommands(): Promise<CommandRegistrar[]> {
   const registrars: { register: CommandRegistrar }[] = await Promise.all([
     import('./commands/check-registrar.js'),
     import('./commands/simulate-registrar.js'),
+    import('./commands/watch-registrar.js'),
   ]);
   return registrars.map((m) => m.register);
 }

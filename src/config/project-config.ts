@@ -98,7 +98,14 @@ export function loadProjectConfig(projectDir: string, env?: Readonly<Record<stri
   const checked = checkWithSchema(projectFileSchema, rendered.value, ctx);
   diagnostics.push(...checked.diagnostics);
   const file = checked.data;
-  if (!file) return { value: undefined, diagnostics };
+  if (!file) {
+    // Still check the config trees, so one run reports every problem in the file.
+    const raw = rendered.value as Record<string, unknown>;
+    for (const [key, resourceType] of TREES) {
+      if (isPlainObject(raw[key])) diagnostics.push(...checkConfigTree(resourceType, raw[key], { ...ctx, basePath: [key] }));
+    }
+    return { value: undefined, diagnostics };
+  }
 
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(file.name)) {
     diagnostics.push(errorDiagnostic('config.invalid_name', `name: '${file.name}' is not a valid project name (expected letters, digits and underscores, not starting with a digit)`, { file: configFile, line: doc.lineOf(['name']), hint: `try '${file.name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^(\d)/, '_$1')}'` }));

@@ -24,12 +24,13 @@ function hintFor(diffs: readonly ContractDiff[], file: string): string {
 }
 
 /**
- * A text table of the differences, like dbt's contract error:
+ * A text table of the differences, like dbt's contract error. `file` is the model's SQL file;
+ * the hint points at `propertiesFile` (where `columns:` are declared) when given.
  *
  *   | column | declared | actual  | problem            |
  *   | id     | INTEGER  | VARCHAR | data type mismatch |
  */
-export function formatContractDiff(modelName: string, file: string, diffs: readonly ContractDiff[]): string {
+export function formatContractDiff(modelName: string, file: string, diffs: readonly ContractDiff[], propertiesFile?: string): string {
   const header = ['column', 'declared', 'actual', 'problem'];
   const rows = diffs.map((d) => [d.column, d.declared ?? '-', d.actual ?? '-', PROBLEM_TEXT[d.problem]]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -42,12 +43,12 @@ export function formatContractDiff(modelName: string, file: string, diffs: reado
     rule,
     ...rows.map(line),
     '',
-    `hint: ${hintFor(diffs, file)}`,
+    `hint: ${hintFor(diffs, propertiesFile ?? file)}`,
   ].join('\n');
 }
 
 /** The ContractError the runner reports (as a failed node) when a contract does not hold. */
-export function contractError(modelName: string, file: string, diffs: readonly ContractDiff[], node?: string): ContractError {
+export function contractError(modelName: string, file: string, diffs: readonly ContractDiff[], node?: string, propertiesFile?: string): ContractError {
   // The hint is already the table's last line; repeating it in `hint` would print it twice.
-  return new ContractError('contract.mismatch', formatContractDiff(modelName, file, diffs), { file, node });
+  return new ContractError('contract.mismatch', formatContractDiff(modelName, file, diffs, propertiesFile), { file, node });
 }

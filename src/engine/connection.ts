@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EngineError, toEngineError } from './engine-error.js';
 import { readColumns, readRows } from './json-rows.js';
+import { traced } from './sql-log.js';
 import { parenthesize, quoteLiteral } from './sql-text.js';
 import type { ColumnSchema, EngineConnection, QueryResult, RelationKind } from './types.js';
 import { quoteIdent } from '../manifest/types.js';
@@ -13,7 +14,7 @@ export class DuckDBEngineConnection implements EngineConnection {
 
   async run(sql: string): Promise<{ readonly rowsChanged: number }> {
     try {
-      const result = await this.raw.run(sql);
+      const result = await traced(this.raw, sql, () => this.raw.run(sql));
       return { rowsChanged: result.rowsChanged };
     } catch (error) {
       throw toEngineError(error, sql);
@@ -22,7 +23,7 @@ export class DuckDBEngineConnection implements EngineConnection {
 
   async query(sql: string): Promise<QueryResult> {
     try {
-      const reader = await this.raw.runAndReadAll(sql);
+      const reader = await traced(this.raw, sql, () => this.raw.runAndReadAll(sql));
       return { columns: readColumns(reader), rows: readRows(reader) };
     } catch (error) {
       throw toEngineError(error, sql);
@@ -32,7 +33,7 @@ export class DuckDBEngineConnection implements EngineConnection {
   async describeQuery(sql: string): Promise<readonly ColumnSchema[]> {
     const statement = `SELECT * FROM ${parenthesize(sql)} LIMIT 0`;
     try {
-      const reader = await this.raw.runAndReadAll(statement);
+      const reader = await traced(this.raw, statement, () => this.raw.runAndReadAll(statement));
       return readColumns(reader);
     } catch (error) {
       throw toEngineError(error, statement);
@@ -81,7 +82,7 @@ export class DuckDBEngineConnection implements EngineConnection {
 
   private async ensureNotAborted(firstError: EngineError | undefined): Promise<void> {
     try {
-      await this.raw.run('SELECT 1');
+      await traced(this.raw, 'SELECT 1', () => this.raw.run('SELECT 1'));
     } catch (error) {
       const probe = toEngineError(error, 'SELECT 1');
       const cause = firstError ?? probe;
@@ -91,7 +92,7 @@ export class DuckDBEngineConnection implements EngineConnection {
 
   private async rollbackQuietly(): Promise<void> {
     try {
-      await this.raw.run('ROLLBACK');
+      await traced(this.raw, 'ROLLBACK', () => this.raw.run('ROLLBACK'));
     } catch {
       // No transaction left to roll back (e.g. COMMIT itself failed and DuckDB ended it).
     }

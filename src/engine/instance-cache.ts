@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PlanError } from '../errors/plan-error.js';
 import { toEngineError } from './engine-error.js';
+import { logClose, logOpen } from './sql-log.js';
 
 /**
  * One DuckDBInstance per database file per process: opening the same file twice in one
@@ -16,7 +17,11 @@ interface CachedInstance {
 const instances = new Map<string, Promise<CachedInstance>>();
 
 export async function acquireInstance(dbPath: string, readOnly: boolean): Promise<DuckDBInstance> {
-  if (dbPath === ':memory:') return DuckDBInstance.create(':memory:');
+  if (dbPath === ':memory:') {
+    const memory = await DuckDBInstance.create(':memory:');
+    logOpen(memory, dbPath, false);
+    return memory;
+  }
   const key = path.resolve(dbPath);
   let pending = instances.get(key);
   if (!pending) {
@@ -32,6 +37,7 @@ export async function acquireInstance(dbPath: string, readOnly: boolean): Promis
 /** Close the instance once its last user lets go (this releases the file lock). */
 export async function releaseInstance(dbPath: string, instance: DuckDBInstance): Promise<void> {
   if (dbPath === ':memory:') {
+    logClose(instance);
     instance.closeSync();
     return;
   }
@@ -42,6 +48,7 @@ export async function releaseInstance(dbPath: string, instance: DuckDBInstance):
   cached.users -= 1;
   if (cached.users <= 0) {
     instances.delete(key);
+    logClose(cached.instance);
     cached.instance.closeSync();
   }
 }
@@ -49,7 +56,9 @@ export async function releaseInstance(dbPath: string, instance: DuckDBInstance):
 async function createInstance(dbPath: string, readOnly: boolean): Promise<DuckDBInstance> {
   if (!readOnly) fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   try {
-    return await DuckDBInstance.create(dbPath, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    const instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: 'READ_ONLY' } : {});
+    logOpen(instance, dbPath, readOnly);
+    return instance;
   } catch (error) {
     throw lockError(dbPath, error) ?? toEngineError(error);
   }

@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DuckDBEngineConnection } from './connection.js';
 import { EngineError, toEngineError } from './engine-error.js';
 import { acquireInstance, releaseInstance } from './instance-cache.js';
+import { logConnect, traced } from './sql-log.js';
 import { quoteLiteral } from './sql-text.js';
 import type { Engine, EngineConnection, EngineOptions, PooledConnection } from './types.js';
 
@@ -27,6 +28,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const instance = await acquireInstance(options.path, options.readOnly ?? false);
   try {
     const first = await instance.connect();
+    logConnect(instance, first);
     try {
       await applySettings(first, options.settings ?? {});
       await loadExtensions(first, options.extensions ?? []);
@@ -77,6 +79,7 @@ class PooledEngine implements Engine {
         this.pendingFirst = undefined;
         if (!raw) {
           raw = await this.instance.connect();
+          logConnect(this.instance, raw);
           await applySettings(raw, this.options.settings ?? {});
         }
         const conn = new PooledDuckDBConnection(raw, (c) => this.giveBack(c));
@@ -124,7 +127,7 @@ async function applySettings(conn: DuckDBConnection, settings: Readonly<Record<s
   for (const [key, value] of Object.entries(settings)) {
     const sql = `SET ${key} = ${settingValue(value)}`;
     try {
-      await conn.run(sql);
+      await traced(conn, sql, () => conn.run(sql));
     } catch (error) {
       throw toEngineError(error, sql).with({ prefix: `setting '${key}' from the profile could not be applied` });
     }
@@ -136,14 +139,14 @@ async function loadExtensions(conn: DuckDBConnection, extensions: readonly strin
   for (const name of extensions) {
     const ident = `"${name.replaceAll('"', '""')}"`;
     try {
-      await conn.run(`LOAD ${ident}`);
+      await traced(conn, `LOAD ${ident}`, () => conn.run(`LOAD ${ident}`));
       continue;
     } catch {
       // not installed yet: try INSTALL below
     }
     try {
-      await conn.run(`INSTALL ${ident}`);
-      await conn.run(`LOAD ${ident}`);
+      await traced(conn, `INSTALL ${ident}`, () => conn.run(`INSTALL ${ident}`));
+      await traced(conn, `LOAD ${ident}`, () => conn.run(`LOAD ${ident}`));
     } catch (error) {
       const cause = toEngineError(error, `INSTALL ${ident}`);
       throw new EngineError(
@@ -156,6 +159,7 @@ async function loadExtensions(conn: DuckDBConnection, extensions: readonly strin
 }
 
 async function currentDatabase(conn: DuckDBConnection): Promise<string> {
-  const reader = await conn.runAndReadAll('SELECT current_database() AS name');
+  const sql = 'SELECT current_database() AS name';
+  const reader = await traced(conn, sql, () => conn.runAndReadAll(sql));
   return String(reader.getRowObjectsJson()[0].name);
 }

@@ -9,13 +9,22 @@ export function tmpRelation(relation: Relation): Relation {
   return { ...relation, identifier: `${relation.identifier}${TMP_SUFFIX}` };
 }
 
+/** Schemas each connection has already ensured (a pooled connection lives as long as its engine). */
+const ensuredSchemas = new WeakMap<EngineConnection, Set<string>>();
+
 /**
  * CREATE SCHEMA IF NOT EXISTS, outside any transaction: two nodes creating the same schema in
  * parallel transactions would conflict. A conflict with a concurrent creator is retried once.
+ * Sent once per schema per connection, not once per model (a catalog write per model costs
+ * about as much as creating a view).
  */
 export async function ensureSchema(conn: EngineConnection, relation: Relation): Promise<void> {
   const sql = `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(relation.database)}.${quoteIdent(relation.schema)}`;
+  let ensured = ensuredSchemas.get(conn);
+  if (ensured?.has(sql)) return;
   await retryOnConflict(() => conn.run(sql));
+  if (!ensured) ensuredSchemas.set(conn, (ensured = new Set()));
+  ensured.add(sql);
 }
 
 /** Retry a short autocommit write that lost a write-write conflict to a parallel connection. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { closestNames } from '../config/closest-name.js';
-import { mergeNodeConfig, resolveFolderConfig } from '../config/index.js';
+import { checkConfigBlock, mergeNodeConfig, resolveFolderConfig, type YamlDocument } from '../config/index.js';
+import { isJinjaText } from '../project/test-declaration.js';
 import { genericTestName } from '../data-tests/index.js';
 import { errorDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import type { TestNode, UnitTestNode } from '../manifest/types.js';
@@ -48,10 +49,17 @@ export function parseTests(session: RenderSession, project: LoadedProject, known
     seen.add(uniqueId);
 
     const folders = path.posix.dirname(ymlPath).split('/').slice(1).filter((p) => p && p !== '.');
-    const config = mergeNodeConfig('test', [resolveFolderConfig(project.config.dataTests, projectName, [...folders, name]), decl.config]);
+    const frame = newFrame({ mode: 'parse', file: ymlPath, nodeName: name, resourceType: 'test', rawCode: '', isIncremental: false });
+    let declConfig: Record<string, unknown>;
+    try {
+      declConfig = renderConfigValues(session, decl, frame, diagnostics);
+    } catch (error) {
+      diagnostics.push({ ...toDiagnostic(error, decl.location.file, uniqueId), line: decl.location.line });
+      return;
+    }
+    const config = mergeNodeConfig('test', [resolveFolderConfig(project.config.dataTests, projectName, [...folders, name]), declConfig]);
     if (!config.enabled) return;
 
-    const frame = newFrame({ mode: 'parse', file: ymlPath, nodeName: name, resourceType: 'test', rawCode: '', isIncremental: false });
     const extraDeps: string[] = [];
     try {
       for (const value of Object.values(kwargs)) collectRefs(session, value, frame);
@@ -142,6 +150,27 @@ export function parseTests(session: RenderSession, project: LoadedProject, known
     });
   }
   return tests;
+}
+
+/**
+ * A test's config with Jinja values rendered (dbt's `severity: "{{ 'error' if target.name ==
+ * 'prod' else 'warn' }}"`); the rendered values are checked as project/ checks plain ones.
+ */
+function renderConfigValues(session: RenderSession, decl: TestDeclaration, frame: ReturnType<typeof newFrame>, diagnostics: Diagnostic[]): Record<string, unknown> {
+  const config: Record<string, unknown> = { ...decl.config };
+  for (const [key, value] of Object.entries(config)) {
+    if (!isJinjaText(value)) continue;
+    const text = session.renderString(value, frame).trim();
+    config[key] = text === 'True' || text === 'true' ? true : text === 'False' || text === 'false' ? false : /^-?\d+$/.test(text) ? Number(text) : text;
+  }
+  const checks = checkConfigBlock('test', config, { doc: fakeDoc(decl), basePath: [], unknownKeys: 'warning', codePrefix: 'properties' });
+  for (const d of checks) if (d.severity === 'error') diagnostics.push({ ...d, message: `test '${decl.name}' config (after rendering): ${d.message}` });
+  return config;
+}
+
+/** A stand-in document for checkConfigBlock: rendered values have no yml position of their own. */
+function fakeDoc(decl: TestDeclaration): YamlDocument {
+  return { file: decl.location.file, value: {}, lineOf: () => decl.location.line };
 }
 
 /** Render the Jinja in a test argument (e.g. `to: ref('customers')`) in parse mode to record its refs. */

@@ -9,6 +9,7 @@ import { toDiagnostic } from './parse-nodes.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseTests, parseUnitTests } from './parse-tests.js';
 import type { RefTarget, RelationIndex } from './relation-index.js';
+import { renderDescriptions } from './render-descriptions.js';
 import { RenderSession, type RenderOptions } from './render-session.js';
 
 export interface RenderedProject {
@@ -46,7 +47,9 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   const index = buildIndex(project, parsed.models, parsed.seeds, parsed.sources);
   session.setIndex(index);
 
-  const models = parsed.models.map((m) => withDependencies(m, index, parsed.disabled, diagnostics));
+  const models = parsed.models.map((m) => renderDescriptions(session, withDependencies(m, index, parsed.disabled, diagnostics), diagnostics));
+  const seeds = parsed.seeds.map((s) => renderDescriptions(session, s, diagnostics));
+  const sources = parsed.sources.map((s) => renderDescriptions(session, s, diagnostics));
   checkPriorReads(models, index, diagnostics);
   for (const model of models) {
     diagnostics.push(...checkContractableNode(model));
@@ -59,7 +62,7 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   checkPropertyTargets(project, refable, parsed.disabled, diagnostics);
 
   const nodes = new Map<string, ManifestNode>();
-  for (const node of [...parsed.seeds, ...models, ...parsed.sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
+  for (const node of [...seeds, ...models, ...sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
   const docs = new Map(project.docs.map((d) => [d.name, { name: d.name, contents: d.contents, file: d.file }]));
   const manifest: Manifest = { projectName, nodes, macros, docs };
   return { value: { manifest, compiler: new NodeCompiler(session, manifest) }, diagnostics };

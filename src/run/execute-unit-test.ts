@@ -59,7 +59,8 @@ export async function executeUnitTest(node: UnitTestNode, conn: EngineConnection
       compiledSql: modelSql,
       file: result.status === 'pass' ? undefined : file,
       line: result.status === 'pass' ? undefined : def.location.line,
-      detail: result.diff || undefined,
+      // The diff's first line repeats the verdict; prefixing it with file:line says where the test is.
+      detail: result.diff ? `${file}:${def.location.line}: ${result.diff}` : undefined,
     };
   } catch (error) {
     return errorOutcome(error, { file, rawCode: model.rawCode, compiledSql: modelSql });

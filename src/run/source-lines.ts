@@ -56,5 +56,8 @@ export function lineOffsetOf(statement: string, inner: string): number | undefin
   if (at < 0) return undefined;
   let lines = 0;
   for (let i = 0; i < at; i++) if (statement.charCodeAt(i) === 10) lines++;
+  // Lines of `inner` before its first non-blank text (a `{{ config() }}` line renders empty).
+  const lead = inner.indexOf(probe);
+  for (let i = 0; i < lead; i++) if (inner.charCodeAt(i) === 10) lines--;
   return lines;
 }

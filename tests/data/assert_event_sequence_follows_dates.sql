@@ -6,6 +6,7 @@ with ordered as (
         row_number() over w as expected_sequence
     from {{ ref('fct_yearly_events') }}
     where simulation_year = {{ var('year') }}
+      and scenario_id = '{{ var("scenario_id") }}'
     window w as (partition by scenario_id, employee_id, simulation_year order by event_sequence)
 )
 select *

@@ -1,5 +1,5 @@
--- end(N-1) + hires(N) - terminations(N) = end(N), for every built year of the scenario whose
--- previous year is built too; hires and terminations counted from the event store.
+-- end(N-1) + hires(N) - terminations(N) = end(N) and start(N) = end(N-1), for the current
+-- scenario's years up to the one just built; hires and terminations counted from the events.
 with snapshot as (
     select
         simulation_year,
@@ -7,6 +7,7 @@ with snapshot as (
         count(*) filter (where detailed_status_code in ('continuous_active', 'experienced_termination')) as starting_headcount
     from {{ ref('fct_workforce_snapshot') }}
     where scenario_id = '{{ var("scenario_id") }}'
+      and simulation_year <= {{ var('year') }}
     group by simulation_year
 ),
 events as (
@@ -16,6 +17,7 @@ events as (
         count(*) filter (where event_type = 'termination') as terminations
     from {{ ref('fct_yearly_events') }}
     where scenario_id = '{{ var("scenario_id") }}'
+      and simulation_year <= {{ var('year') }}
     group by simulation_year
 )
 select

@@ -1,6 +1,7 @@
--- Every snapshot row of the year is explained: an employee of the census, or hired by a hire
--- event of this scenario in this or an earlier year. Continuing employees were active at the end
--- of the previous year; new hires have their hire event this year.
+-- Every snapshot row of the year just built is explained: an employee of the census, or hired
+-- by a hire event of this scenario in this or an earlier year. Continuing employees were active
+-- at the end of the previous year; new hires have their hire event this year. (The census table
+-- holds the census of the last simulation started, so only the current scenario is checked.)
 with census as (
     select employee_id from {{ ref('stg_census') }}
 ),
@@ -8,17 +9,20 @@ hires as (
     select scenario_id, employee_id, simulation_year as hire_year
     from {{ ref('fct_yearly_events') }}
     where event_type = 'hire'
+      and scenario_id = '{{ var("scenario_id") }}'
 ),
 previous as (
     select scenario_id, employee_id
     from {{ ref('fct_workforce_snapshot') }}
     where simulation_year = {{ var('year') }} - 1
+      and scenario_id = '{{ var("scenario_id") }}'
       and employment_status = 'active'
 ),
 current as (
     select *
     from {{ ref('fct_workforce_snapshot') }}
     where simulation_year = {{ var('year') }}
+      and scenario_id = '{{ var("scenario_id") }}'
 )
 select s.scenario_id, s.employee_id, s.simulation_year, s.detailed_status_code, h.hire_year
 from current s

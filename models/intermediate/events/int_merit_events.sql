@@ -6,7 +6,7 @@
   year. No event when merit + COLA is 0.
 -#}
 {% set year = var('year') %}
-{% set merit_date = 'make_date(' ~ year ~ ', ' ~ var('merit_effective_month') ~ ', ' ~ var('merit_effective_day') ~ ')' %}
+{% set merit_day = merit_date(year) %}
 with terminations as (
     select employee_id, effective_date as termination_date from {{ ref('int_termination_events') }}
 ),
@@ -25,8 +25,8 @@ eligible as (
     from {{ ref('int_baseline_workforce') }} b
     left join terminations t on t.employee_id = b.employee_id
     left join promotions p on p.employee_id = b.employee_id
-    where (t.termination_date is null or t.termination_date > {{ merit_date }})
-      and b.hire_date < {{ merit_date }}
+    where (t.termination_date is null or t.termination_date > {{ merit_day }})
+      and b.hire_date < {{ merit_day }}
 )
 select
     e.scenario_id,
@@ -34,7 +34,7 @@ select
     e.simulation_year,
     'raise' as event_type,
     'merit_cola' as event_category,
-    cast({{ merit_date }} as DATE) as effective_date,
+    cast({{ merit_day }} as DATE) as effective_date,
     cast(round(e.previous_compensation * (1 + lv.merit_rate + lv.cola_rate), 2) as DECIMAL(18, 2)) as compensation_amount,
     e.previous_compensation,
     cast(e.level_id as INTEGER) as level_id,

@@ -2,13 +2,16 @@
   Promotions of year N: each employee of the starting workforce below the top level and still
   employed on the promotion date is promoted with probability
     base x level factor x age multiplier x tenure multiplier x promotion_rate_multiplier (lever),
-  one level up, dated in the first var('promotion_window_days') days of the year (before the
-  merit date, so a promotion and a raise compose in that order). New pay: current pay x
+  one level up, dated in the first var('promotion_window_days') days of the year (and always before
+  the merit date, so a promotion and a raise compose in that order). New pay: current pay x
   (1 + promotion_raise lever of the current level), clamped into the new level's band, never
   below the current pay.
 -#}
 {% set year = var('year') %}
 {% set seed = subsystem_seed('promotion') %}
+{#- The window always ends before the merit date, so a promotion precedes the year's raise. -#}
+{% set merit_day = merit_date(year) %}
+{% set promotion_days = 'least(' ~ var('promotion_window_days') ~ ', ' ~ merit_day ~ ' - make_date(' ~ year ~ ', 1, 1))' %}
 with terminations as (
     select employee_id, effective_date as termination_date from {{ ref('int_termination_events') }}
 ),
@@ -20,7 +23,7 @@ candidates as (
     select
         b.*,
         {{ hex_uniform('b.h_promotion', 0) }} as u_draw,
-        {{ day_of_year(hex_uniform('b.h_promotion', 1), year, var('promotion_window_days')) }} as promotion_date,
+        {{ day_of_year(hex_uniform('b.h_promotion', 1), year, promotion_days) }} as promotion_date,
         least(1.0, coalesce(h.promotion_rate, 0) * lv.promotion_rate_multiplier) as probability,
         lv.promotion_raise,
         t.termination_date

@@ -3,6 +3,7 @@ import { openEngine } from '../../engine/index.js';
 import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareProject } from '../../pipeline/prepare.js';
 import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.js';
+import { parseSelectors, selectNodes } from '../../select/index.js';
 import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 
@@ -30,7 +31,12 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', opt
   });
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;
-  const engine = await openEngine({ path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions });
+  // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
+  const selected = command === 'test' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection }) : undefined;
+  const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
+  const engine = await openEngine(
+    unitTestsOnly ? { path: ':memory:', threads } : { path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions },
+  );
   try {
     const outcome = await executeCommand({
       prepared,

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// Replays a PLAN_SQL_LOG file directly through @duckdb/node-api: the floor a tool driving DuckDB
+// can reach (load the library, open each database, send the same statements, close).
+//
+//   node bench/replay-sql.mjs <log.jsonl> [--db <file>]
+//
+// --db replaces the path of the first database file in the log, so the replay can build a fresh
+// copy next to the tool's. Statements run one at a time in logged (completion) order, each on the
+// connection that sent it; a statement that failed for the tool may fail here, one that succeeded
+// must succeed (exit 1 otherwise). ':memory:' databases are opened as such.
+import fs from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const [logPath, ...rest] = process.argv.slice(2);
+if (!logPath) {
+  process.stderr.write('usage: node bench/replay-sql.mjs <log.jsonl> [--db <file>]\n');
+  process.exit(2);
+}
+const dbOverride = rest[0] === '--db' ? rest[1] : undefined;
+
+const entries = fs
+  .readFileSync(logPath, 'utf8')
+  .split('\n')
+  .filter((line) => line.length > 0)
+  .map((line) => JSON.parse(line));
+
+const instances = new Map();
+const connections = new Map();
+let statements = 0;
+let firstFile;
+for (const entry of entries) {
+  if (entry.t === 'open') {
+    firstFile ??= entry.path === ':memory:' ? undefined : entry.path;
+    const path = entry.path === firstFile && dbOverride ? dbOverride : entry.path;
+    instances.set(entry.db, await DuckDBInstance.create(path, entry.readOnly ? { access_mode: 'READ_ONLY' } : {}));
+  } else if (entry.t === 'connect') {
+    connections.set(entry.conn, await instances.get(entry.db).connect());
+  } else if (entry.t === 'sql') {
+    const conn = connections.get(entry.conn);
+    statements += 1;
+    try {
+      // runAndReadAll like the engine's queries: reading the rows is part of the minimum work.
+      await conn.runAndReadAll(entry.sql);
+    } catch (error) {
+      if (entry.ok) {
+        process.stderr.write(`replay: statement ${statements} failed but succeeded for the tool:\n${entry.sql}\n${error.message}\n`);
+        process.exit(1);
+      }
+    }
+  } else if (entry.t === 'close') {
+    instances.get(entry.db)?.closeSync();
+    instances.delete(entry.db);
+  }
+}
+for (const instance of instances.values()) instance.closeSync();
+process.stdout.write(`replayed ${statements} statements\n`);

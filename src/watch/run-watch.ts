@@ -1,0 +1,115 @@
+import path from 'node:path';
+import type { Engine, EngineOptions } from '../engine/types.js';
+import type { SelectionArgs } from '../pipeline/execute.js';
+import { startFileWatcher, type FileWatcher } from './file-watcher.js';
+import { RebuildQueue } from './rebuild-queue.js';
+import { WatchPrinter } from './watch-printer.js';
+import { WatchSession } from './watch-session.js';
+import { isIgnoredPath, watchTargets } from './watch-targets.js';
+
+export const DEFAULT_DEBOUNCE_MS = 100;
+
+export interface WatchOptions {
+  readonly projectDir: string;
+  readonly profilesDir?: string;
+  readonly target?: string;
+  readonly cliVars: Readonly<Record<string, unknown>>;
+  readonly selection: SelectionArgs;
+  readonly threads?: number;
+  /** Rows of the saved model to show after a rebuild; 0 turns previews off. */
+  readonly previewRows: number;
+  readonly debounceMs: number;
+  /** Print `timing: event->exec=..ms overhead=..ms ...` after each rebuild. */
+  readonly showTimings: boolean;
+  readonly out: NodeJS.WritableStream;
+  readonly err: NodeJS.WritableStream;
+  readonly color: boolean;
+  readonly openEngine: (options: EngineOptions) => Promise<Engine>;
+  /** Resolves when the session should end; default: the first SIGINT or SIGTERM. */
+  readonly stopSignal?: Promise<void>;
+}
+
+/**
+ * plan watch: build the selection once, then rebuild what each save changes until Ctrl-C. The engine
+ * stays open the whole time; on stop the rebuild in progress finishes, the engine closes (releasing
+ * the database lock) and the exit code is 0. Only a bad invocation or a locked database at start
+ * throws (the CLI prints it and exits 2).
+ */
+export async function runWatch(options: WatchOptions): Promise<number> {
+  const printer = new WatchPrinter(options.out, options.color);
+  const session = new WatchSession({ ...options, printer });
+  const signal = options.stopSignal ? { stopped: options.stopSignal, dispose: () => {} } : onStopSignal(() => printer.info('\nstopping: finishing the current rebuild, then closing the database'));
+  let stopping = false;
+  void signal.stopped.then(() => (stopping = true));
+  let watcher: FileWatcher | undefined;
+  let watchedKey = '';
+  const queue = new RebuildQueue({
+    debounceMs: options.debounceMs,
+    run: async (batch) => {
+      await session.rebuild(batch);
+      await rewatchIfMoved();
+      if (!stopping) printer.watching();
+    },
+    onError: (error) => {
+      printer.error(`internal error during rebuild: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (!stopping) printer.watching();
+    },
+  });
+
+  // The folders to watch come from project.yml: watch again when a rebuild changed them.
+  const rewatchIfMoved = async (): Promise<void> => {
+    const project = session.project;
+    const targets = project ? watchTargets(session.root, project.config, session.profilesFile) : { folders: [session.root], files: [] };
+    const key = JSON.stringify(targets);
+    if (key === watchedKey || stopping) return;
+    await watcher?.close();
+    watchedKey = key;
+    const targetPath = project?.config.targetPath ?? 'target';
+    watcher = await startFileWatcher({
+      targets,
+      ignored: (p) => isIgnoredPath(path.resolve(p), session.root, targetPath),
+      onEvent: (event) => queue.add(event),
+      onError: (error) => printer.error(`file watcher: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  };
+
+  try {
+    // The first build runs outside the queue so that a locked database or a bad selector ends the
+    // command (exit 2) instead of being reported and waited on.
+    await session.rebuild();
+    if (!stopping) {
+      await rewatchIfMoved();
+      printer.watching();
+      await signal.stopped;
+    }
+  } finally {
+    signal.dispose();
+    await queue.close();
+    await watcher?.close();
+    await session.close();
+  }
+  return 0;
+}
+
+/** Resolves on the first SIGINT/SIGTERM; a second one exits at once (the OS drops the lock). */
+function onStopSignal(onFirst: () => void): { readonly stopped: Promise<void>; dispose(): void } {
+  let handler: () => void = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    let received = false;
+    handler = (): void => {
+      if (received) process.exit(130);
+      received = true;
+      onFirst();
+      resolve();
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+  });
+  return {
+    stopped,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
