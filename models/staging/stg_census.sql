@@ -1,6 +1,6 @@
 {#-
   The starting census, one row per employee. With var('census_path') set, the file (CSV or
-  Parquet, picked by its extension; path relative to the project directory) is read; optional
+  Parquet, picked by its extension; a relative path is resolved from the working directory) is read; optional
   columns it lacks come out NULL. Otherwise a deterministic synthetic census of
   var('census_size') employees, all active, is generated from the census seed.
   Problems in a real census (duplicate ids, missing required values, negative pay, hire after

@@ -11,6 +11,7 @@ import { runNodes } from '../run/run-nodes.js';
 import type { NodeResult } from '../run/types.js';
 import { parseSelectors, selectNodes, type IndirectSelection } from '../select/index.js';
 import type { PreparedProject } from './prepare.js';
+import { compileRunHooks, runRunHooks } from './run-hooks.js';
 import { PLAN_VERSION } from './version.js';
 
 export interface SelectionArgs {
@@ -53,10 +54,10 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const plan = buildPlan(manifest, prepared.dag, selected, args.command);
 
   const hooksFile = prepared.project.config.configFile;
-  await engine.withConnection(async (conn) => {
-    await conn.run(`CREATE SCHEMA IF NOT EXISTS "${prepared.target.schema.replaceAll('"', '""')}"`);
-    for (const hook of prepared.project.config.onRunStart) await conn.run(compiler.compileText(hook, hooksFile, 'on-run-start'));
-  });
+  const startHooks = compileRunHooks(prepared, 'on-run-start');
+  const endHooks = compileRunHooks(prepared, 'on-run-end');
+  await engine.withConnection((conn) => conn.run(`CREATE SCHEMA IF NOT EXISTS "${prepared.target.schema.replaceAll('"', '""')}"`));
+  await runRunHooks(engine, startHooks, hooksFile);
   let memory: Promise<Engine> | undefined;
   const unitTestEngine = (): Promise<Engine> => (memory ??= openEngine({ path: ':memory:', threads: 1 }));
   let results: NodeResult[];
@@ -69,9 +70,8 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   } finally {
     if (memory) await (await memory).close();
   }
-  await engine.withConnection(async (conn) => {
-    for (const hook of prepared.project.config.onRunEnd) await conn.run(compiler.compileText(hook, hooksFile, 'on-run-end'));
-  });
+  let endHookError: unknown;
+  await runRunHooks(engine, endHooks, hooksFile).catch((error: unknown) => (endHookError = error));
   const elapsedSeconds = (performance.now() - started) / 1000;
 
   if (args.writeArtifacts !== false) {
@@ -84,6 +84,8 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
       if (node && r.compiledSql) writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), r.compiledSql);
     }
   }
+  // The artifacts of the nodes that ran are written before a failed on-run-end hook is reported.
+  if (endHookError !== undefined) throw endHookError;
   return { results, elapsedSeconds, selected };
 }
 

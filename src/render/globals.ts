@@ -5,7 +5,7 @@ import type { JinjaEnvironment } from './jinja/index.js';
 import { splitArgs } from './jinja/index.js';
 import { NamedRelation, RelationObject, sqlLiteral } from './relation-object.js';
 import { ephemeralCteName, type RelationIndex } from './relation-index.js';
-import { escapeRegExp, lineOfCall, type RenderFrame } from './render-state.js';
+import { escapeRegExp, lineOfCall, lineOfRef, type RenderFrame } from './render-state.js';
 import { pythonDate } from './python-date.js';
 
 export interface GlobalsHost {
@@ -130,15 +130,15 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
 }
 
 function describe(frame: RenderFrame): string {
+  if (frame.resourceType === 'inline') return frame.nodeName === 'inline' ? `inline SQL (${frame.file})` : `${frame.nodeName} hook (${frame.file})`;
   return `${frame.resourceType === 'yml' ? 'property' : frame.resourceType} '${frame.nodeName}' (${frame.file})`;
 }
 
 function resolveRef(host: GlobalsHost, args: string[]): unknown {
   const frame = host.frame();
   const [pkg, name] = args.length >= 2 ? [args[0], args[1]] : [undefined, args[0]];
-  const line = lineOfCall(frame.rawCode, new RegExp(`ref\\([^)]*['"]${escapeRegExp(name)}['"]`));
   if (frame.mode === 'parse') {
-    frame.refs.push({ name, package: pkg, line });
+    frame.refs.push({ name, package: pkg, line: lineOfRef(frame.rawCode, name) });
     return new RelationObject({ database: host.target.database, schema: host.target.schema, identifier: name });
   }
   const override = frame.relationOverrides?.get(`ref:${name}`);
@@ -149,7 +149,7 @@ function resolveRef(host: GlobalsHost, args: string[]): unknown {
     throw new GraphError('graph.unknown_ref', `${describe(frame)} depends on a node named '${name}' which was not found`, {
       file: frame.file,
       node: frame.nodeName,
-      line,
+      line: lineOfRef(frame.rawCode, name),
       hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : 'check the model name or add the model',
     });
   }

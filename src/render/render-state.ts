@@ -43,6 +43,33 @@ export function lineOfCall(code: string, pattern: RegExp): number | undefined {
   return line;
 }
 
+/**
+ * 1-based line of the first `ref(` whose arguments (up to the next `)`) hold 'name' or "name": the
+ * same as lineOfCall with /ref\([^)]*['"]name['"]/, without building a RegExp per call (a
+ * 10,000-model project makes 60,000 ref() calls).
+ */
+export function lineOfRef(code: string, name: string): number | undefined {
+  for (let call = code.indexOf('ref('); call >= 0; call = code.indexOf('ref(', call + 4)) {
+    const argsStart = call + 4;
+    const close = code.indexOf(')', argsStart);
+    const argsEnd = close < 0 ? code.length : close;
+    for (let at = code.indexOf(name, argsStart); at >= 0 && at + name.length < argsEnd; at = code.indexOf(name, at + 1)) {
+      if (isQuote(code.charCodeAt(at - 1)) && at - 1 >= argsStart && isQuote(code.charCodeAt(at + name.length))) return lineAt(code, at);
+    }
+  }
+  return undefined;
+}
+
+function isQuote(char: number): boolean {
+  return char === 39 || char === 34; // ' or "
+}
+
+function lineAt(code: string, index: number): number {
+  let line = 1;
+  for (let i = code.indexOf('\n'); i >= 0 && i < index; i = code.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

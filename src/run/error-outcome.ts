@@ -17,7 +17,8 @@ export function errorOutcome(error: unknown, source: { file: string; rawCode: st
     const excerpt = line !== undefined ? source.rawCode.split('\n')[line - 1]?.trim() : undefined;
     return {
       status: 'error',
-      message: `${error.kind} Error: ${error.dbMessage}`,
+      // error.message keeps context prefixes such as "post-hook 1 failed: ".
+      message: error.message,
       file: source.file,
       line,
       detail: excerpt ? `${line} | ${excerpt}` : undefined,

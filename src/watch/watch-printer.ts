@@ -41,7 +41,8 @@ export class WatchPrinter {
   summary(results: readonly NodeResult[], seconds: number): void {
     const count = (...statuses: NodeResult['status'][]): number => results.filter((r) => statuses.includes(r.status)).length;
     const failed = count('error', 'fail');
-    const parts = [`${count('success')} built`, `${count('pass')} passed`];
+    const parts = [`${count('success')} built`];
+    if (count('pass') > 0) parts.push(`${count('pass')} passed`);
     if (count('warn') > 0) parts.push(`${count('warn')} warned`);
     if (failed > 0) parts.push(`${failed} failed`);
     if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);

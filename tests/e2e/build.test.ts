@@ -33,6 +33,7 @@ describe('plan build', () => {
   it('runs seeds, models and tests in DAG order: one line per node and a summary; a warn test does not block', () => {
     const run = plan(dir, 'build');
     expect(run.code, output(run)).toBe(0);
+    expect(run.stdout).toContain('Running 8 nodes with 2 threads'); // threads from the profile
     const lines = nodeLines(run);
     expect(lines).toHaveLength(8);
     lines.forEach((l, i) => expect(l).toMatch(new RegExp(`^${i + 1}/8 (OK|PASS|WARN) +\\S+ +\\S+.* \\d+\\.\\d\\ds$`)));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, nodeLines, output, plan, queryMany, removeProject, writeFile } from './helpers.js';
+import { exists, makeProject, nodeLines, output, plan, queryMany, removeProject, writeFile } from './helpers.js';
 
 const rowsOf = (batch: string): string => `select * from (values (1, ${batch}), (${batch} + 1, ${batch})) t(id, b)`;
 
@@ -138,6 +138,34 @@ describe('schema changes, relation switches and hooks', () => {
       expect(t.kind).toEqual([{ table_type: 'VIEW' }]);
       expect(t.rows).toEqual([{ x: 3 }]);
       expect(t.log.map((r) => r.what)).toEqual(['start', 'pre hooked', 'post 2', 'end', 'start', 'end', 'start', 'end']);
+    } finally {
+      removeProject(dir);
+    }
+  });
+
+  it('a failing hook names itself: post-hook fails the model, on-run-start stops the run, on-run-end fails after artifacts', () => {
+    const dir = makeProject({
+      'project.yml': 'name: test\nprofile: test\non-run-start:\n  - "select * from missing_start"\n',
+      'models/a.sql': "{{ config(materialized='table', post_hook='select * from missing_post') }}\nselect 1 as x",
+    });
+    try {
+      const start = plan(dir, 'run');
+      expect(start.code, output(start)).toBe(1);
+      expect(start.stderr).toMatch(/^project\.yml: error: on-run-start hook 1 failed: Catalog Error: Table with name missing_start does not exist/m);
+      expect(nodeLines(start)).toEqual([]);
+
+      writeFile(dir, 'project.yml', 'name: test\nprofile: test\non-run-end:\n  - "select 1"\n  - "select * from missing_end"\n');
+      const end = plan(dir, 'run');
+      expect(end.code, output(end)).toBe(1);
+      expect(end.stdout).toContain('models/a.sql: post-hook 1 failed: Catalog Error: Table with name missing_post does not exist');
+      expect(end.stderr).toMatch(/^project\.yml: error: on-run-end hook 2 failed: Catalog Error: Table with name missing_end/m);
+      expect(exists(dir, 'target/run_results.json')).toBe(true);
+
+      writeFile(dir, 'project.yml', 'name: test\nprofile: test\non-run-end:\n  - "select {{ var(\'nope\') }}"\n');
+      const unrendered = plan(dir, 'run');
+      expect(unrendered.code, output(unrendered)).toBe(2);
+      expect(unrendered.stderr).toContain("on-run-end hook (project.yml) uses var 'nope'");
+      expect(nodeLines(unrendered)).toEqual([]);
     } finally {
       removeProject(dir);
     }

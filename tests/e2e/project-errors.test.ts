@@ -66,6 +66,26 @@ describe('invalid projects exit 2 with file and line, and run nothing', () => {
     }
   });
 
+  it('Jinja syntax and runtime errors point at the source line', () => {
+    const dir = makeProject({
+      'models/a.sql': 'select 1\n\n{% if true %}\nx\n',
+      'models/b.sql': 'select 1,\n\n\n{{ no_such_macro(1) }}\n',
+      'models/c.sql': '{{ no_such_macro(1) }}\n',
+      'models/d.sql': "select 1\n{{ ref('a') | nofilter }}\n",
+    });
+    try {
+      const run = plan(dir, 'compile');
+      expect(run.code, output(run)).toBe(2);
+      expect(run.stderr).toMatch(/^models\/a\.sql:5(:\d+)?: error: Jinja syntax error/m);
+      expect(run.stderr).toMatch(/^models\/b\.sql:4(:\d+)?: error: 'no_such_macro' is undefined/m);
+      expect(run.stderr).toMatch(/^models\/c\.sql:1(:\d+)?: error: 'no_such_macro' is undefined/m);
+      expect(run.stderr).toMatch(/^models\/d\.sql:2(:\d+)?: error: unknown filter 'nofilter'/m);
+      expectNoStack(run);
+    } finally {
+      removeProject(dir);
+    }
+  });
+
   it('a missing profile or project file says where it looked', () => {
     const dir = makeProject({ 'models/a.sql': 'select 1' }, { withDefaults: false });
     try {

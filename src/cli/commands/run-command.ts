@@ -32,7 +32,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', opt
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
-  const selected = command === 'test' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection }) : undefined;
+  const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection }) : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
   const engine = await openEngine(
     unitTestsOnly ? { path: ':memory:', threads } : { path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions },

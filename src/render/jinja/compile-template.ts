@@ -5,6 +5,7 @@ import type { AstNode } from './nunjucks-internals.js';
 import { BalancedTokenizer } from './syntax/balanced-tokenizer.js';
 import { JinjaCompiler } from './syntax/jinja-compiler.js';
 import { JinjaParser } from './syntax/jinja-parser.js';
+import { simpleProgram } from './simple-program.js';
 
 export type RenderFunction = (env: unknown, context: unknown, frame: unknown, runtime: unknown, cb: (err: unknown, out?: string) => void) => void;
 
@@ -29,6 +30,12 @@ export interface CompiledProgram {
 const HINT = 'Check the Jinja syntax at this position: every {% tag %} needs its end tag and every {{ needs }}.';
 
 export function compileProgram(source: string, file: string): CompiledProgram {
+  const simple = simpleProgram(source, file);
+  return simple ? { program: simple, macros: [] } : compileFullProgram(source, file);
+}
+
+/** Through our Jinja lexer, parser and compiler (every template that is not simple-program.ts's kind). */
+export function compileFullProgram(source: string, file: string): CompiledProgram {
   const tokens = new BalancedTokenizer(source, {});
   let ast: AstNode;
   let code: string;

@@ -53,3 +53,20 @@ describe('normalizeTests', () => {
     expect(diagnostics[3].message).toMatch(/unknown test config 'severty' \(did you mean 'severity'\?\)/);
   });
 });
+
+describe('normalizeTests with Jinja config values', () => {
+  it('leaves a known config written as Jinja for the render stage, but still reports unknown keys and plain bad values', () => {
+    const { tests: out, diagnostics } = tests(`tests:
+  - not_null:
+      config:
+        severity: "{{ 'error' if target.name == 'prod' else 'warn' }}"
+        sevrity: "{{ 'warn' }}"
+        limit: lots
+`);
+    expect(out[0].config.severity).toBe("{{ 'error' if target.name == 'prod' else 'warn' }}");
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [5, expect.stringMatching(/unknown test config 'sevrity'/)],
+      [6, expect.stringMatching(/limit/)],
+    ]);
+  });
+});
