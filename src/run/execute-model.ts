@@ -71,8 +71,9 @@ async function checkPriorPartitions(node: ModelNode, reads: readonly PriorRead[]
         file: node.originalFilePath,
         line: read.line,
         node: node.uniqueId,
-        hint: `build that partition first (for a simulation year: plan simulate --years <earlier year>-..., or plan build --vars for that year)`,
+        hint: `build '${read.name}' first with the vars that produce ${filters} (for a simulation year N: plan build --vars year=N, or plan simulate from the first year)`,
       });
     }
   }
 }
+

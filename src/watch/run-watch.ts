@@ -9,6 +9,9 @@ import { isIgnoredPath, watchTargets } from './watch-targets.js';
 
 export const DEFAULT_DEBOUNCE_MS = 100;
 
+/** Files that can change a build; others in the watched folders (notes, scripts) start no rebuild. */
+const PROJECT_FILE = /\.(sql|csv|ya?ml|md)$/i;
+
 export interface WatchOptions {
   readonly projectDir: string;
   readonly profilesDir?: string;
@@ -22,8 +25,9 @@ export interface WatchOptions {
   /** Print `timing: event->exec=..ms overhead=..ms ...` after each rebuild. */
   readonly showTimings: boolean;
   readonly out: NodeJS.WritableStream;
-  readonly err: NodeJS.WritableStream;
   readonly color: boolean;
+  /** Show the stack of an internal error (a bug in plan). */
+  readonly debug: boolean;
   readonly openEngine: (options: EngineOptions) => Promise<Engine>;
   /** Resolves when the session should end; default: the first SIGINT or SIGTERM. */
   readonly stopSignal?: Promise<void>;
@@ -51,7 +55,8 @@ export async function runWatch(options: WatchOptions): Promise<number> {
       if (!stopping) printer.watching();
     },
     onError: (error) => {
-      printer.error(`internal error during rebuild: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      const message = error instanceof Error ? (options.debug ? (error.stack ?? error.message) : error.message) : String(error);
+      printer.error(`internal error during rebuild: ${message}${options.debug ? '' : '\nThis is a bug in plan. Run again with --debug for the stack trace and report it.'}`);
       if (!stopping) printer.watching();
     },
   });
@@ -68,7 +73,9 @@ export async function runWatch(options: WatchOptions): Promise<number> {
     watcher = await startFileWatcher({
       targets,
       ignored: (p) => isIgnoredPath(path.resolve(p), session.root, targetPath),
-      onEvent: (event) => queue.add(event),
+      onEvent: (event) => {
+        if (event.kind === 'addDir' || event.kind === 'unlinkDir' || PROJECT_FILE.test(event.path)) queue.add(event);
+      },
       onError: (error) => printer.error(`file watcher: ${error instanceof Error ? error.message : String(error)}`),
     });
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exists, expectNoStack, makeProject, nodeLines, output, plan, query, readJson, removeProject, summaryLine, writeFile } from './helpers.js';
+import { exists, expectNoStack, makeProject, nodeLines, output, plan, query, queryMany, readJson, removeProject, summaryLine, writeFile } from './helpers.js';
 
 const PROPS = `version: 2
 models:
@@ -18,6 +18,7 @@ models:
 
 describe('plan build', () => {
   let dir: string;
+  let run: ReturnType<typeof plan>;
   beforeAll(() => {
     dir = makeProject({
       'seeds/raw_orders.csv': 'id,amount\n1,10\n2,20\n3,\n',
@@ -27,11 +28,11 @@ describe('plan build', () => {
       'models/other.sql': 'select 42 as answer',
       'models/props.yml': PROPS,
     });
+    run = plan(dir, 'build');
   });
   afterAll(() => removeProject(dir));
 
   it('runs seeds, models and tests in DAG order: one line per node and a summary; a warn test does not block', () => {
-    const run = plan(dir, 'build');
     expect(run.code, output(run)).toBe(0);
     expect(run.stdout).toContain('Running 8 nodes with 2 threads'); // threads from the profile
     const lines = nodeLines(run);
@@ -104,11 +105,33 @@ describe('plan build', () => {
     expect(table.code, output(table)).toBe(0);
     expect(table.stdout).toContain('total');
     expect(table.stdout).toContain('30');
-    const json = plan(dir, 'show', '--inline', "select 1 as i, 2.5::double as d, 12345678901::bigint as big, 'x' as s from {{ ref('other') }}", '--output', 'json');
+    const json = plan(dir, 'show', '--inline', "select 1 as i, 2.5::double as d, 12345678901::bigint as big, 1.25::decimal(10,2) as dec, sum(1)::hugeint as h, 'x' as s from {{ ref('other') }}", '--output', 'json');
     expect(json.code, output(json)).toBe(0);
-    expect(JSON.parse(json.stdout).rows).toEqual([{ i: 1, d: 2.5, big: 12345678901, s: 'x' }]);
+    expect(JSON.parse(json.stdout).rows).toEqual([{ i: 1, d: 2.5, big: 12345678901, dec: 1.25, h: 1, s: 'x' }]);
     const limited = JSON.parse(plan(dir, 'show', '--inline', 'select * from range(10)', '--limit', '3', '--output', 'json').stdout);
     expect(limited.rows).toHaveLength(3);
+  });
+});
+
+describe('model SQL shapes', () => {
+  it('trailing semicolons and comments work in every materialization, ephemerals included', () => {
+    const dir = makeProject({
+      'models/t1.sql': "{{ config(materialized='table') }}\nselect 1 as x; -- trailing",
+      'models/v1.sql': 'select 1 as x;\n-- trailing comment',
+      'models/i1.sql': "{{ config(materialized='incremental') }}\nselect 1 as x -- c",
+      'models/e1.sql': "{{ config(materialized='ephemeral') }}\nselect 1 as x; -- c",
+      'models/ue.sql': "select * from {{ ref('e1') }} -- c",
+    });
+    try {
+      const first = plan(dir, 'run');
+      expect(first.code, output(first)).toBe(0);
+      const again = plan(dir, 'run', '-s', 'i1');
+      expect(again.code, output(again)).toBe(0);
+      const t = queryMany(dir, { ue: 'select * from ue', i1: 'select * from i1' });
+      expect(t).toEqual({ ue: [{ x: 1 }], i1: [{ x: 1 }, { x: 1 }] });
+    } finally {
+      removeProject(dir);
+    }
   });
 });
 

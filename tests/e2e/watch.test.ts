@@ -73,6 +73,23 @@ describe('plan watch', () => {
   );
 
   it(
+    'reloads the project when project.yml changes and rebuilds what its vars reach',
+    async () => {
+      const w = await startWatch();
+      const config = await w.nextRebuild(() => writeFile(dir, 'project.yml', 'name: test\nprofile: test\nvars:\n  year: 2031\n'));
+      expect(config).toContain('changed: project.yml');
+      expect(builtNames(config)).toEqual(['mart_count', 'not_null_mart_count_n']);
+      // Saved twice (atomically, as many editors do): the single-file watch survives the rename.
+      const again = await w.nextRebuild(() => {
+        writeFile(dir, 'project.yml.tmp', 'name: test\nprofile: test\nvars:\n  year: 2032\n');
+        fs.renameSync(path.join(dir, 'project.yml.tmp'), path.join(dir, 'project.yml'));
+      });
+      expect(builtNames(again)).toEqual(['mart_count', 'not_null_mart_count_n']);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'shows template and SQL errors with file and line, keeps watching, and reports the fix',
     async () => {
       const w = await startWatch(['--no-preview']);

@@ -1,6 +1,6 @@
 import { loadProjectConfig, loadTarget } from '../../config/index.js';
 import { formatDiagnostic, hasErrors } from '../../errors/diagnostic.js';
-import { PlanError } from '../../errors/plan-error.js';
+import { EXIT_INVALID, PlanError } from '../../errors/plan-error.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
 import { projectDirOf, type ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
@@ -16,14 +16,14 @@ export async function debugCommand(options: ProjectOptions, io: CliIO): Promise<
   for (const d of project.diagnostics) out(formatDiagnostic(d));
   if (!project.value || hasErrors(project.diagnostics)) {
     out('project file: ERROR');
-    return 1;
+    return EXIT_INVALID;
   }
   out(`project file: ${project.value.configFile} OK (name: ${project.value.name}, profile: ${project.value.profile})`);
   const target = loadTarget({ projectDir, profilesDir: options.profilesDir, profileName: project.value.profile, target: options.target });
   for (const d of target.diagnostics) out(formatDiagnostic(d));
   if (!target.value || hasErrors(target.diagnostics)) {
     out('profile: ERROR');
-    return 1;
+    return EXIT_INVALID;
   }
   const t = target.value;
   out(`profiles file: ${t.profilesFile} OK`);
