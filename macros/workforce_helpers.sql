@@ -3,20 +3,34 @@
 {{ var(name ~ '_seed', var('random_seed')) }}
 {%- endmacro %}
 
-{#- The columns every event model produces, in order (fct_yearly_events unions on them). -#}
+{#- The columns every event model produces, in order (fct_yearly_events unions on them). The last
+    three belong to the retirement plan's events; workforce event models produce them as NULL
+    (no_plan_event_columns()). -#}
 {% macro event_columns() -%}
 scenario_id, employee_id, simulation_year, event_type, event_category, effective_date,
 compensation_amount, previous_compensation, level_id, employee_age, employee_tenure,
-event_probability, event_details
+event_probability, event_details, employee_deferral_rate, previous_deferral_rate, event_amount
 {%- endmacro %}
 
-{#- Order of same-day events within an employee-year: a hire first, a termination last.
-    Event types added later (e.g. by the retirement plan models) sort between. -#}
+{#- The plan columns of event_columns(), empty, for the workforce event models. -#}
+{% macro no_plan_event_columns() -%}
+cast(null as DOUBLE) as employee_deferral_rate,
+cast(null as DOUBLE) as previous_deferral_rate,
+cast(null as DECIMAL(18, 2)) as event_amount
+{%- endmacro %}
+
+{#- Order of same-day events within an employee-year: a hire first, then pay changes, then the
+    retirement plan's events in the order they can happen, a termination last. -#}
 {% macro event_type_order(column) -%}
 (case {{ column }}
   when 'hire' then 1
   when 'promotion' then 2
   when 'raise' then 3
+  when 'eligibility' then 4
+  when 'enrollment' then 5
+  when 'enrollment_change' then 6
+  when 'deferral_escalation' then 7
+  when 'forfeiture' then 8
   when 'termination' then 9
   else 5 end)
 {%- endmacro %}

@@ -30,7 +30,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     const first = await instance.connect();
     logConnect(instance, first);
     try {
-      await applySettings(first, options.settings ?? {});
+      await applySettings(first, effectiveSettings(options));
       await loadExtensions(first, options.extensions ?? []);
       const database = await currentDatabase(first);
       return new PooledEngine(options, instance, database, first);
@@ -80,7 +80,7 @@ class PooledEngine implements Engine {
         if (!raw) {
           raw = await this.instance.connect();
           logConnect(this.instance, raw);
-          await applySettings(raw, this.options.settings ?? {});
+          await applySettings(raw, effectiveSettings(this.options));
         }
         const conn = new PooledDuckDBConnection(raw, (c) => this.giveBack(c));
         this.all.push(conn);
@@ -117,6 +117,13 @@ class PooledEngine implements Engine {
     if (waiter) waiter(conn);
     else if (!this.idle.includes(conn)) this.idle.push(conn);
   }
+}
+
+/** The profile's settings, plus file_search_path = the project folder unless the profile sets it. */
+function effectiveSettings(options: EngineOptions): Readonly<Record<string, string | number | boolean>> {
+  const settings = options.settings ?? {};
+  if (options.fileSearchPath === undefined || Object.keys(settings).some((k) => k.toLowerCase() === 'file_search_path')) return settings;
+  return { ...settings, file_search_path: options.fileSearchPath };
 }
 
 function settingValue(value: string | number | boolean): string {

@@ -60,4 +60,10 @@ export interface EngineOptions {
   readonly settings?: Readonly<Record<string, string | number | boolean>>;
   readonly extensions?: readonly string[];
   readonly readOnly?: boolean;
+  /**
+   * The project folder: relative file paths in SQL (read_csv('data/x.csv'), a census_path var)
+   * that are not found from the working directory are looked up here, through DuckDB's
+   * `file_search_path` setting. Ignored when `settings` sets file_search_path itself.
+   */
+  readonly fileSearchPath?: string;
 }

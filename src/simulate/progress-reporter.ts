@@ -43,7 +43,10 @@ export class YearProgressReporter implements Reporter {
 
   private live(text: string): void {
     const elapsed = ((performance.now() - this.started) / 1000).toFixed(1);
-    this.out.write(`\r\u001b[K${text}  ${elapsed}s`);
+    const line = `${text}  ${elapsed}s`;
+    // A line wider than the terminal wraps, and \r then rewrites only its last row.
+    const width = (this.out as NodeJS.WriteStream).columns ?? 0;
+    this.out.write(`\r\u001b[K${width > 10 && line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
   }
 
   private clear(): void {

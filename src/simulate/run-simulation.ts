@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadTarget } from '../config/index.js';
 import { errorDiagnostic, hasErrors } from '../errors/diagnostic.js';
 import { DiagnosticsError } from '../errors/plan-error.js';
-import type { Engine } from '../engine/types.js';
+import fs from 'node:fs';
+import type { Engine, EngineOptions } from '../engine/types.js';
 import { quoteIdent, relationSql } from '../manifest/types.js';
 import { executeCommand, exitCodeOf } from '../pipeline/execute.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
@@ -31,7 +32,7 @@ export interface SimulateOptions {
   readonly out: NodeJS.WritableStream;
   readonly err: NodeJS.WritableStream;
   /** Opens the database; injected so this module does not load DuckDB itself. */
-  readonly openEngine: (options: { path: string; threads: number; settings: Readonly<Record<string, string | number | boolean>>; extensions: readonly string[] }) => Promise<Engine>;
+  readonly openEngine: (options: EngineOptions) => Promise<Engine>;
 }
 
 export interface SimulationOutcome {
@@ -64,36 +65,46 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const threads = options.threads ?? target.threads;
 
   // Render once up front: a broken project fails before the database is touched.
-  const first = prepareYear(project, options, vars, years[0] ?? startYear);
+  const firstRendered = years[0] ?? startYear;
+  const first = prepareYear(project, options, vars, firstRendered);
   const fingerprint = fingerprintOf(vars, first);
 
-  const engine = await options.openEngine({ path: target.path, threads, settings: target.settings, extensions: target.extensions });
+  const engineOptions: EngineOptions = { path: target.path, threads, settings: target.settings, extensions: target.extensions, fileSearchPath: projectDir };
+  const resumeFrom = (completed: readonly number[]): number[] | undefined => {
+    const last = completed.at(-1);
+    const remaining = last === undefined ? years : years.filter((y) => y > last);
+    if (remaining.length === 0) say(`Scenario ${scenarioId}: every requested year is already complete (last: ${last}). Nothing to resume.`);
+    return remaining.length === 0 ? undefined : remaining;
+  };
+
+  if (options.dryRun) {
+    // A dry run never creates or changes the database: it reads what exists, read-only.
+    const completed = await completedYearsReadOnly(options.openEngine, engineOptions, target.schema, scenarioId);
+    if (options.resume) {
+      const remaining = resumeFrom(completed);
+      if (!remaining) return { exitCode: 0, completedYears: [], runId };
+      years = remaining;
+    }
+    checkYearOrder(years, startYear, completed, scenarioId);
+    printPlan(say, scenarioId, years, vars, first, completed);
+    return { exitCode: 0, completedYears: [], runId };
+  }
+
+  // Without a database yet nothing is complete: refuse a bad year order before creating the file.
+  if (target.path !== ':memory:' && !fs.existsSync(target.path)) checkYearOrder(years, startYear, [], scenarioId);
+  const engine = await options.openEngine(engineOptions);
   try {
-    const state = await engine.withConnection(async (conn) => {
+    const completed = await engine.withConnection(async (conn) => {
       const s = new SimulationState(conn, target.schema);
       await s.ensureTables();
-      return { completed: await s.completedYears(scenarioId) };
+      return s.completedYears(scenarioId);
     });
     if (options.resume) {
-      const last = state.completed.at(-1);
-      if (last !== undefined) years = years.filter((y) => y > last);
-      if (years.length === 0) {
-        say(`Scenario ${scenarioId}: every requested year is already complete (last: ${last}). Nothing to resume.`);
-        return { exitCode: 0, completedYears: [], runId };
-      }
+      const remaining = resumeFrom(completed);
+      if (!remaining) return { exitCode: 0, completedYears: [], runId };
+      years = remaining;
     }
-    const firstYear = years[0];
-    if (firstYear > startYear && !state.completed.includes(firstYear - 1)) {
-      throw new DiagnosticsError([
-        errorDiagnostic('simulate.missing_year', `year ${firstYear} needs year ${firstYear - 1} of scenario '${scenarioId}', which has not been simulated`, {
-          hint: `simulate from ${startYear} (--years ${startYear}-${years.at(-1)}) or run --years ${firstYear - 1} first`,
-        }),
-      ]);
-    }
-    if (options.dryRun) {
-      printPlan(say, scenarioId, years, vars, first, state.completed);
-      return { exitCode: 0, completedYears: [], runId };
-    }
+    checkYearOrder(years, startYear, completed, scenarioId);
 
     await engine.withConnection((conn) =>
       new SimulationState(conn, target.schema).startRun({ runId, scenario: scenarioId, years, seed: vars.random_seed, fingerprint, toolVersion: PLAN_VERSION }),
@@ -104,22 +115,29 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const color = shouldUseColor(options.out);
     for (const year of years) {
       const t0 = performance.now();
-      const prepared = year === years[0] ? first : prepareYear(project, options, vars, year);
-      const outcome = await executeCommand({
-        prepared,
-        engine,
-        command: 'build',
-        selection: {},
-        flags: { threads, failFast: false, fullRefresh: Boolean(options.fullRefresh) && year === years[0], previewRows: 5, storeFailures: false, warnError: false },
-        reporter: new YearProgressReporter(year, options.out, tty, color),
-        invocationId: runId,
-        args: { command: 'simulate', year, scenario: scenarioId },
-      });
+      let outcome: Awaited<ReturnType<typeof executeCommand>>;
+      try {
+        // --resume may have moved the first year past the one rendered up front.
+        const prepared = year === firstRendered ? first : prepareYear(project, options, vars, year);
+        outcome = await executeCommand({
+          prepared,
+          engine,
+          command: 'build',
+          selection: {},
+          flags: { threads, failFast: false, fullRefresh: Boolean(options.fullRefresh) && year === years[0], previewRows: 5, storeFailures: false, warnError: false },
+          reporter: new YearProgressReporter(year, options.out, tty, color),
+          invocationId: runId,
+          args: { command: 'simulate', year, scenario: scenarioId },
+        });
+      } catch (error) {
+        await engine.withConnection((conn) => new SimulationState(conn, target.schema).finishRun(runId, 'error', `year ${year} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
+        throw error;
+      }
       const code = exitCodeOf(outcome.results);
       const failed = outcome.results.filter((r) => r.status === 'error' || r.status === 'fail').length;
       if (code !== 0) {
         await engine.withConnection((conn) => new SimulationState(conn, target.schema).finishRun(runId, 'error', `year ${year} failed`));
-        say(`Year ${year} failed (${failed} node${failed === 1 ? '' : 's'}); years ${done.length ? done.join(', ') : 'none'} are complete. Fix the problem and rerun with --resume.`);
+        say(`Year ${year} failed (${failed} node${failed === 1 ? '' : 's'}); ${done.length ? `completed in this run: ${done.join(', ')}` : 'no year was completed in this run'}. Fix the problem and rerun with --resume.`);
         return { exitCode: code, completedYears: done, runId };
       }
       await engine.withConnection((conn) => new SimulationState(conn, target.schema).markYearComplete(scenarioId, year, runId, fingerprint));
@@ -129,6 +147,49 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     await engine.withConnection((conn) => new SimulationState(conn, target.schema).finishRun(runId, 'success', `years ${years.join(', ')}`));
     await printSummary(say, engine, first, vars, scenarioId, years);
     return { exitCode: 0, completedYears: done, runId };
+  } finally {
+    await engine.close();
+  }
+}
+
+/**
+ * Year N reads year N-1 of the same scenario: every year after start_year needs its predecessor
+ * completed before (recorded in plan_simulation_years) or earlier in this run.
+ */
+function checkYearOrder(years: readonly number[], startYear: number, completed: readonly number[], scenarioId: string): void {
+  const first = years[0];
+  if (first !== undefined && first < startYear) {
+    throw new DiagnosticsError([
+      errorDiagnostic('simulate.before_start', `year ${first} comes before start_year ${startYear}, where the simulation starts from the census`, {
+        hint: `simulate from ${startYear}, or start the simulation earlier with --vars start_year=${first}`,
+      }),
+    ]);
+  }
+  const available = new Set(completed);
+  for (const year of years) {
+    if (year > startYear && !available.has(year - 1)) {
+      const last = years.at(-1);
+      throw new DiagnosticsError([
+        errorDiagnostic('simulate.missing_year', `year ${year} needs year ${year - 1} of scenario '${scenarioId}', which has not been simulated`, {
+          hint: completed.length === 0
+            ? `simulate from ${startYear} (--years ${startYear}-${last}), or start later with --vars start_year=${year}`
+            : `years complete for '${scenarioId}': ${completed.join(', ')}; simulate --years ${year - 1}${year - 1 === last ? '' : `-${last}`} or use --resume`,
+        }),
+      ]);
+    }
+    available.add(year);
+  }
+}
+
+/** Completed years as recorded in an existing database, opened read-only; [] when there is none yet. */
+async function completedYearsReadOnly(open: SimulateOptions['openEngine'], engineOptions: EngineOptions, schema: string, scenarioId: string): Promise<number[]> {
+  if (engineOptions.path === ':memory:' || !fs.existsSync(engineOptions.path)) return [];
+  const engine = await open({ ...engineOptions, threads: 1, readOnly: true });
+  try {
+    return await engine.withConnection(async (conn) => {
+      const state = new SimulationState(conn, schema);
+      return (await state.tablesExist()) ? state.completedYears(scenarioId) : [];
+    });
   } finally {
     await engine.close();
   }

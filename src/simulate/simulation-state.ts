@@ -36,6 +36,14 @@ export class SimulationState {
   PRIMARY KEY (scenario_id, simulation_year))`);
   }
 
+  /** Whether the bookkeeping tables exist (a dry run reads them without creating them). */
+  async tablesExist(): Promise<boolean> {
+    const result = await this.conn.query(
+      `SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = ${sqlLiteral(this.schema)} AND table_name = 'plan_simulation_years' AND database_name = current_database()`,
+    );
+    return Number(result.rows[0]?.n) > 0;
+  }
+
   async startRun(run: RunRecord): Promise<void> {
     const years = run.years.length > 1 ? `${run.years[0]}-${run.years.at(-1)}` : String(run.years[0] ?? '');
     await this.conn.run(

@@ -1,13 +1,14 @@
 import { watch } from 'chokidar';
 import type { ChangeEvent } from './rebuild-queue.js';
-import type { WatchTargets } from './watch-targets.js';
 
 export interface FileWatcher {
   close(): Promise<void>;
 }
 
 export interface FileWatcherOptions {
-  readonly targets: WatchTargets;
+  /** Folders (watched recursively) and files that exist; never globs. */
+  readonly paths: readonly string[];
+  /** Called for every file and folder chokidar meets; true skips it (and, for a folder, all below). */
   readonly ignored: (absPath: string) => boolean;
   readonly onEvent: (event: ChangeEvent) => void;
   readonly onError: (error: unknown) => void;
@@ -16,11 +17,11 @@ export interface FileWatcherOptions {
 const KINDS = new Set<ChangeEvent['kind']>(['add', 'change', 'unlink', 'addDir', 'unlinkDir']);
 
 /**
- * Watch folders and single files (never globs: chokidar 4+ silently ignores them). `atomic` turns
- * an editor's write-temp-then-rename save into one `change`. Resolves once the initial scan is done.
+ * Watch `paths` (chokidar 4+ silently ignores glob strings). `atomic` turns an editor's
+ * write-temp-then-rename save into one `change`. Resolves once the initial scan is done.
  */
 export async function startFileWatcher(options: FileWatcherOptions): Promise<FileWatcher> {
-  const watcher = watch([...options.targets.folders, ...options.targets.files], {
+  const watcher = watch([...options.paths], {
     ignoreInitial: true,
     atomic: true,
     ignored: (p: string) => options.ignored(p),

@@ -22,8 +22,20 @@ export function diffManifests(previous: Manifest, next: Manifest): ManifestDiff 
   return { changed, removed };
 }
 
+/** Nodes are immutable values: the previous rebuild's fingerprints are reused, not recomputed. */
+const cache = new WeakMap<ManifestNode, string>();
+
 /** The parts of a node that change what it builds, as one comparable string. */
 export function fingerprint(node: ManifestNode): string {
+  let value = cache.get(node);
+  if (value === undefined) {
+    value = computeFingerprint(node);
+    cache.set(node, value);
+  }
+  return value;
+}
+
+function computeFingerprint(node: ManifestNode): string {
   switch (node.resourceType) {
     case 'model':
       return stableJson([node.checksum, node.config, node.relation, columnsKey(node.columns), node.constraints, node.dependsOn]);

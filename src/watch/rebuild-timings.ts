@@ -6,8 +6,13 @@ export interface RebuildTimings {
   readonly overhead: number;
   /** First event -> the rebuild starts: the debounce, plus any rebuild it queued behind. */
   readonly debounce: number;
-  /** Re-read + render + graph + diff. */
+  /** Re-read + render + graph + diff: the sum of the next three. */
   readonly prepare: number;
+  readonly read: number;
+  /** prepareProject: render every node and build the graph. */
+  readonly render: number;
+  /** Selection, manifest diff, rebuild set. */
+  readonly diff: number;
   /** The runner's wall time plus preview queries: DuckDB's part. */
   readonly execution: number;
   readonly total: number;
@@ -16,6 +21,8 @@ export interface RebuildTimings {
 export interface RebuildClock {
   readonly firstEventAt: number;
   readonly startedAt: number;
+  readonly readAt: number;
+  readonly renderedAt: number;
   readonly preparedAt: number;
   readonly execStartedAt: number;
   readonly execSeconds: number;
@@ -32,6 +39,9 @@ export function rebuildTimings(c: RebuildClock): RebuildTimings {
     overhead: Math.max(0, total - debounce - execution),
     debounce,
     prepare: c.preparedAt - c.startedAt,
+    read: c.readAt - c.startedAt,
+    render: c.renderedAt - c.readAt,
+    diff: c.preparedAt - c.renderedAt,
     execution,
     total,
   };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine, EngineOptions } from '../engine/types.js';
 import type { SelectionArgs } from '../pipeline/execute.js';
@@ -5,7 +6,7 @@ import { startFileWatcher, type FileWatcher } from './file-watcher.js';
 import { RebuildQueue } from './rebuild-queue.js';
 import { WatchPrinter } from './watch-printer.js';
 import { WatchSession } from './watch-session.js';
-import { isIgnoredPath, watchTargets } from './watch-targets.js';
+import { isIgnoredPath, isWatchedPath, watchTargets } from './watch-targets.js';
 
 export const DEFAULT_DEBOUNCE_MS = 100;
 
@@ -64,15 +65,21 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   // The folders to watch come from project.yml: watch again when a rebuild changed them.
   const rewatchIfMoved = async (): Promise<void> => {
     const project = session.project;
-    const targets = project ? watchTargets(session.root, project.config, session.profilesFile) : { folders: [session.root], files: [] };
+    const root = session.root;
+    // Before the project could be read, watch everything under the root (to see the fix).
+    const targets = project ? watchTargets(root, project.config, session.profilesFile) : { folders: [root], files: [] };
     const key = JSON.stringify(targets);
     if (key === watchedKey || stopping) return;
     await watcher?.close();
     watchedKey = key;
     const targetPath = project?.config.targetPath ?? 'target';
+    const outside = targets.files.filter((f) => path.relative(root, f).startsWith('..') && fs.existsSync(f));
     watcher = await startFileWatcher({
-      targets,
-      ignored: (p) => isIgnoredPath(path.resolve(p), session.root, targetPath),
+      paths: [root, ...outside],
+      ignored: (p) => {
+        const abs = path.resolve(p);
+        return outside.includes(abs) ? false : !isWatchedPath(abs, root, targets) || isIgnoredPath(abs, root, targetPath);
+      },
       onEvent: (event) => {
         if (event.kind === 'addDir' || event.kind === 'unlinkDir' || PROJECT_FILE.test(event.path)) queue.add(event);
       },

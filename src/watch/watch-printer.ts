@@ -60,7 +60,7 @@ export class WatchPrinter {
 
   timings(t: RebuildTimings): void {
     const ms = (n: number): string => `${Math.round(n)}ms`;
-    this.line(`timing: event->exec=${ms(t.eventToExec)} overhead=${ms(t.overhead)} debounce=${ms(t.debounce)} prepare=${ms(t.prepare)} exec=${ms(t.execution)} total=${ms(t.total)}`);
+    this.line(`timing: event->exec=${ms(t.eventToExec)} overhead=${ms(t.overhead)} debounce=${ms(t.debounce)} prepare=${ms(t.prepare)} exec=${ms(t.execution)} total=${ms(t.total)} read=${ms(t.read)} render=${ms(t.render)} diff=${ms(t.diff)}`);
   }
 
   watching(): void {

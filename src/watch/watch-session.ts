@@ -77,12 +77,14 @@ export class WatchSession {
     const { printer } = this.options;
     const startedAt = performance.now();
     const refreshed = refreshProject(this.#root, this.#project, batch?.changes ?? new Map());
+    const readAt = performance.now();
     if (batch) printer.changed([...refreshed.kinds.keys()]);
     else printer.initial();
     if (refreshed.value) this.#project = refreshed.value;
 
     const prepared = this.#prepare(refreshed);
     if (!prepared) return;
+    const renderedAt = performance.now();
     if (this.#brokenFiles.size > 0) printer.fixed([...this.#brokenFiles].sort());
     this.#brokenFiles = new Set();
 
@@ -103,12 +105,12 @@ export class WatchSession {
 
     let execStartedAt = preparedAt;
     let execSeconds = 0;
-    const console = new ConsoleReporter({ out: this.options.out, color: this.options.color, compact: true, prefix: '  ' });
+    const nodeLines = new ConsoleReporter({ out: this.options.out, color: this.options.color, compact: true, prefix: '  ' });
     const reporter: Reporter = {
       emit: (event) => {
         if (event.type === 'run_start') execStartedAt = performance.now();
         if (event.type === 'run_finish') execSeconds = event.elapsedSeconds;
-        console.emit(event);
+        nodeLines.emit(event);
       },
     };
     const threads = this.options.threads ?? prepared.target.threads;
@@ -140,7 +142,7 @@ export class WatchSession {
     if (batch) for (const p of await this.#previews(prepared, refreshed, results)) printer.preview(p);
     const previewMs = performance.now() - previewStarted;
     if (batch && this.options.showTimings) {
-      printer.timings(rebuildTimings({ firstEventAt: batch.firstEventAt, startedAt, preparedAt, execStartedAt, execSeconds, previewMs, finishedAt: performance.now() }));
+      printer.timings(rebuildTimings({ firstEventAt: batch.firstEventAt, startedAt, readAt, renderedAt, preparedAt, execStartedAt, execSeconds, previewMs, finishedAt: performance.now() }));
     }
   }
 

@@ -1,7 +1,10 @@
 import path from 'node:path';
 import type { ProjectConfig } from '../config/types.js';
 
-/** What to hand the file watcher: folders (chokidar 4+ ignores glob strings) and single root files. */
+/**
+ * The folders and single files whose changes matter. Globs are never used (chokidar 4+ ignores
+ * them silently); the watcher watches the project root and skips everything else (isWatchedPath).
+ */
 export interface WatchTargets {
   readonly folders: readonly string[];
   readonly files: readonly string[];
@@ -20,6 +23,18 @@ export function watchTargets(root: string, config: ProjectConfig, profilesFile?:
   const files = new Set(CONFIG_FILES.map((f) => path.join(root, f)));
   if (profilesFile) files.add(path.resolve(profilesFile));
   return { folders, files: [...files] };
+}
+
+/**
+ * Whether the watcher should look at `absPath`: the root itself, a watched file, anything inside a
+ * watched folder, or a folder on the way to one (`tests/` for `tests/data`). Watching the root this
+ * way also notices a watched folder or file that is created later; passing chokidar a path that
+ * does not exist yet made it report ready before its watches were in place (events were lost).
+ */
+export function isWatchedPath(absPath: string, root: string, targets: WatchTargets): boolean {
+  const p = path.resolve(absPath);
+  if (p === path.resolve(root) || targets.files.includes(p)) return true;
+  return targets.folders.some((folder) => isInside(p, folder) || isInside(folder, p));
 }
 
 /**

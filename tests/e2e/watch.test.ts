@@ -73,6 +73,22 @@ describe('plan watch', () => {
   );
 
   it(
+    'sees a macro folder created after it started, and rebuilds the models a macro change reaches',
+    async () => {
+      const w = await startWatch(['--no-preview']);
+      const added = await w.nextRebuild(() => {
+        writeFile(dir, 'macros/shout.sql', '{% macro shout(col) %}upper({{ col }}){% endmacro %}\n');
+        writeFile(dir, 'models/mart_names.sql', "select {{ shout('name') }} as name from {{ ref('stg_people') }}\n");
+      });
+      expect(builtNames(added)).toEqual(['mart_names']);
+      const macro = await w.nextRebuild(() => writeFile(dir, 'macros/shout.sql', '{% macro shout(col) %}lower({{ col }}){% endmacro %}\n'));
+      expect(macro).toContain('changed: macros/shout.sql');
+      expect(builtNames(macro)).toEqual(['mart_names']);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'reloads the project when project.yml changes and rebuilds what its vars reach',
     async () => {
       const w = await startWatch();

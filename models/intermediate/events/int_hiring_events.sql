@@ -74,5 +74,6 @@ select
     cast({{ year }} - year(birth_date) as INTEGER) as employee_age,
     0 as employee_tenure,
     cast(null as DOUBLE) as event_probability,
-    '{"birth_date": "' || strftime(birth_date, '%Y-%m-%d') || '", "hire_sequence": ' || cast(seq as VARCHAR) || '}' as event_details
+    '{"birth_date": "' || strftime(birth_date, '%Y-%m-%d') || '", "hire_sequence": ' || cast(seq as VARCHAR) || '}' as event_details,
+    {{ no_plan_event_columns() }}
 from priced

@@ -41,7 +41,8 @@ select
     e.employee_age,
     e.employee_tenure,
     cast(1.0 as DOUBLE) as event_probability,
-    '{"merit_rate": ' || cast(lv.merit_rate as VARCHAR) || ', "cola_rate": ' || cast(lv.cola_rate as VARCHAR) || '}' as event_details
+    '{"merit_rate": ' || cast(lv.merit_rate as VARCHAR) || ', "cola_rate": ' || cast(lv.cola_rate as VARCHAR) || '}' as event_details,
+    {{ no_plan_event_columns() }}
 from eligible e
 join {{ ref('stg_comp_levers') }} lv on lv.level_id = e.level_id
 where lv.merit_rate + lv.cola_rate <> 0

@@ -41,7 +41,8 @@ select
     r.employee_age,
     r.employee_tenure,
     cast(n.new_hire_termination_rate as DOUBLE) as event_probability,
-    '{"days_exposed": ' || cast(r.days_exposed as VARCHAR) || ', "draw_rank": ' || cast(r.draw_rank as VARCHAR) || '}' as event_details
+    '{"days_exposed": ' || cast(r.days_exposed as VARCHAR) || ', "draw_rank": ' || cast(r.draw_rank as VARCHAR) || '}' as event_details,
+    {{ no_plan_event_columns() }}
 from ranked r
 cross join needs n
 where r.draw_rank <= n.new_hire_terminations

@@ -57,5 +57,6 @@ select
     employee_age,
     employee_tenure,
     cast(probability as DOUBLE) as event_probability,
-    '{"from_level_id": ' || cast(level_id as VARCHAR) || ', "promotion_raise": ' || cast(promotion_raise as VARCHAR) || '}' as event_details
+    '{"from_level_id": ' || cast(level_id as VARCHAR) || ', "promotion_raise": ' || cast(promotion_raise as VARCHAR) || '}' as event_details,
+    {{ no_plan_event_columns() }}
 from promoted

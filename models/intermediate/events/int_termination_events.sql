@@ -46,7 +46,8 @@ select
     cast(least(r.hazard, 1.0) as DOUBLE) as event_probability,
     '{"age_band_id": ' || coalesce(cast(r.age_band_id as VARCHAR), 'null')
         || ', "tenure_band_id": ' || coalesce(cast(r.tenure_band_id as VARCHAR), 'null')
-        || ', "draw_rank": ' || cast(r.draw_rank as VARCHAR) || '}' as event_details
+        || ', "draw_rank": ' || cast(r.draw_rank as VARCHAR) || '}' as event_details,
+    {{ no_plan_event_columns() }}
 from ranked r
 cross join needs n
 where r.draw_rank <= n.experienced_terminations

@@ -13,14 +13,15 @@ export const register: CommandRegistrar = (program, define, io) => {
     async (o) => {
       const [{ runCheck }, { openEngine }] = await Promise.all([import('../../check/run-check.js'), import('../../engine/index.js')]);
       const started = performance.now();
+      const projectDir = projectDirOf(o, io.cwd);
       const report = await runCheck({
-        projectDir: projectDirOf(o, io.cwd),
+        projectDir,
         profilesDir: o.profilesDir as string | undefined,
         target: o.target as string | undefined,
         cliVars: cliVarsOf(o),
         statePath: o.state as string | undefined,
         log: (message) => writeLine(io.stderr, message),
-        openMemoryEngine: () => openEngine({ path: ':memory:', threads: 1 }),
+        openMemoryEngine: () => openEngine({ path: ':memory:', threads: 1, fileSearchPath: projectDir }),
       });
       const errors = report.problems.filter((p) => p.severity === 'error');
       const seconds = (performance.now() - started) / 1000;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectConfig } from '../../../src/config/types.js';
-import { classifyChange, isIgnoredPath, watchTargets } from '../../../src/watch/watch-targets.js';
+import { classifyChange, isIgnoredPath, isWatchedPath, watchTargets } from '../../../src/watch/watch-targets.js';
 
 const config = {
   configFile: 'project.yml',
@@ -27,6 +27,26 @@ describe('watchTargets', () => {
   it('adds a profiles.yml that lives elsewhere', () => {
     const t = watchTargets(root, config, '/home/u/.dbt/profiles.yml');
     expect(t.files).toContain(path.resolve('/home/u/.dbt/profiles.yml'));
+  });
+});
+
+describe('isWatchedPath', () => {
+  const targets = watchTargets(root, config, path.join(root, 'profiles.yml'));
+  it.each([
+    ['', true],
+    ['project.yml', true],
+    ['dbt_project.yml', true],
+    ['models', true],
+    ['models/staging/a.sql', true],
+    ['tests', true],
+    ['tests/data/assert_x.sql', true],
+    ['tests/unit', false],
+    ['tests/unit/x.test.ts', false],
+    ['big_data/file.csv', false],
+    ['README.md', false],
+    ['modelsX/a.sql', false],
+  ])('%s -> %s', (rel, watched) => {
+    expect(isWatchedPath(rel === '' ? root : at(rel), root, targets)).toBe(watched);
   });
 });
 
