@@ -4,7 +4,9 @@
   Rebuilt from the starting workforce and this year's rows of fct_yearly_events: status from
   hire/termination events, level and pay from the promotion then the raise event. current_compensation is the annual pay rate at year end (or at termination);
   prorated_annual_compensation is the pay earned in the year: each rate times the days it was
-  in force while employed, over the days in the year. Partitioned like fct_yearly_events.
+  in force while employed, over the days in the year. The retirement plan's columns (eligibility,
+  participation, deferral rate, contributions, vesting, forfeitures, HCE) come from
+  int_plan_contributions. Partitioned like fct_yearly_events.
 -#}
 {{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
 {% set year = var('year') %}
@@ -87,6 +89,12 @@ pay as (
 ),
 bands as (
     select * from {{ ref('stg_config_bands') }}
+),
+plan as (
+    select *
+    from {{ ref('int_plan_contributions') }}
+    where scenario_id = '{{ var("scenario_id") }}'
+      and simulation_year = {{ year }}
 )
 select
     cast('{{ var("scenario_id") }}' as VARCHAR) as scenario_id,
@@ -109,8 +117,27 @@ select
     cast(p.starting_compensation as DECIMAL(18, 2)) as starting_compensation,
     cast(p.current_compensation as DECIMAL(18, 2)) as current_compensation,
     cast(round(p.compensation_days / {{ days_in_year(year) }}, 2) as DECIMAL(18, 2)) as prorated_annual_compensation,
-    cast(p.scheduled_hours as DOUBLE) as scheduled_hours
+    cast(p.scheduled_hours as DOUBLE) as scheduled_hours,
+    -- The retirement plan (int_plan_contributions)
+    pl.eligibility_date,
+    cast(case when pl.is_eligible then 'eligible' else 'not_eligible' end as VARCHAR) as eligibility_status,
+    coalesce(pl.enrollment_status = 'enrolled', false) as is_enrolled,
+    cast(case when pl.enrollment_status = 'enrolled' then 'participating' else 'not_participating' end as VARCHAR) as participation_status,
+    cast(coalesce(pl.participation_detail, 'not_enrolled') as VARCHAR) as participation_detail,
+    pl.enrollment_date,
+    cast(coalesce(pl.deferral_rate, 0) as DOUBLE) as deferral_rate,
+    cast(coalesce(pl.employee_contributions, 0) as DECIMAL(18, 2)) as employee_contributions,
+    cast(coalesce(pl.employer_match, 0) as DECIMAL(18, 2)) as employer_match,
+    cast(coalesce(pl.employer_core, 0) as DECIMAL(18, 2)) as employer_core,
+    cast(coalesce(pl.total_employer_cost, 0) as DECIMAL(18, 2)) as total_employer_cost,
+    cast(coalesce(pl.annual_additions_excess, 0) as DECIMAL(18, 2)) as annual_additions_excess,
+    coalesce(pl.is_employer_eligible, false) as is_employer_eligible,
+    cast(coalesce(pl.vested_percentage, 0) as DOUBLE) as vested_percentage,
+    cast(coalesce(pl.employer_balance, 0) as DECIMAL(18, 2)) as employer_balance,
+    cast(coalesce(pl.forfeiture_amount, 0) as DECIMAL(18, 2)) as forfeitures,
+    coalesce(pl.is_hce, false) as is_hce
 from pay p
+left join plan pl on pl.employee_id = p.employee_id
 left join bands ab on ab.band_type = 'age' and {{ in_band('p.employee_age', 'ab', 'min_value', 'max_value') }}
 left join bands tb on tb.band_type = 'tenure' and {{ in_band('p.employee_tenure', 'tb', 'min_value', 'max_value') }}
 order by p.employee_id

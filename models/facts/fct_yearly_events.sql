@@ -2,10 +2,11 @@
   The event store: every event of every simulated year and scenario, immutable once written.
   Each build produces year var('year') of scenario var('scenario_id') only, which replaces that
   partition (insert_overwrite on scenario_id, simulation_year); other years and scenarios stay.
-  To add an event source (e.g. the retirement plan's models), union one more model below; it must
-  produce the columns of the event_columns() macro.
-  event_sequence orders an employee's events in the year by date (ties: hire, promotion, raise,
-  others, termination); event_id = md5(scenario | employee | year | type | sequence).
+  Sources: the workforce event models and the retirement plan's (int_plan_events). To add one,
+  union one more model below; it must produce the columns of the event_columns() macro.
+  event_sequence orders an employee's events in the year by date (ties: event_type_order(): hire,
+  promotion, raise, eligibility, enrollment, enrollment_change, deferral_escalation, forfeiture,
+  termination); event_id = md5(scenario | employee | year | type | sequence).
 -#}
 {{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
 with events as (
@@ -18,6 +19,8 @@ with events as (
     select {{ event_columns() }} from {{ ref('int_promotion_events') }}
     union all
     select {{ event_columns() }} from {{ ref('int_merit_events') }}
+    union all
+    select {{ event_columns() }} from {{ ref('int_plan_events') }}
 ),
 sequenced as (
     select
@@ -45,6 +48,9 @@ select
     cast(employee_tenure as INTEGER) as employee_tenure,
     cast(event_probability as DOUBLE) as event_probability,
     cast(event_sequence as INTEGER) as event_sequence,
-    cast(event_details as VARCHAR) as event_details
+    cast(event_details as VARCHAR) as event_details,
+    cast(employee_deferral_rate as DOUBLE) as employee_deferral_rate,
+    cast(previous_deferral_rate as DOUBLE) as previous_deferral_rate,
+    cast(event_amount as DECIMAL(18, 2)) as event_amount
 from sequenced
 order by scenario_id, simulation_year, employee_id, event_sequence

@@ -43,11 +43,12 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   register(BUILTIN_TESTS_SQL, BUILTIN_FILE, 'plan');
   for (const file of [...project.macros, ...project.genericTestFiles]) register(file.contents, file.path, projectName);
 
+  const macroIds = new Map([...macros.values()].map((m) => [m.name, m.uniqueId]));
   const parsed = parseNodes(session, project, options.target, diagnostics);
   const index = buildIndex(project, parsed.models, parsed.seeds, parsed.sources);
   session.setIndex(index);
 
-  const models = parsed.models.map((m) => renderDescriptions(session, withDependencies(m, index, parsed.disabled, diagnostics), diagnostics));
+  const models = parsed.models.map((m) => renderDescriptions(session, withDependencies(m, index, parsed.disabled, macroIds, diagnostics), diagnostics));
   const seeds = parsed.seeds.map((s) => renderDescriptions(session, s, diagnostics));
   const sources = parsed.sources.map((s) => renderDescriptions(session, s, diagnostics));
   checkPriorReads(models, index, diagnostics);
@@ -57,7 +58,7 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   }
   const refable = new Set([...models.map((m) => m.name), ...parsed.seeds.map((s) => s.name)]);
   const testMacros = [...macros.values()].map((m) => m.name).filter((n) => n.startsWith('test_'));
-  const tests = parseTests(session, project, refable, testMacros, diagnostics).map((t) => withDependencies(t, index, parsed.disabled, diagnostics));
+  const tests = parseTests(session, project, refable, testMacros, diagnostics).map((t) => withDependencies(t, index, parsed.disabled, macroIds, diagnostics));
   const unitTests = parseUnitTests(project, new Set(models.map((m) => m.name)), diagnostics);
   checkPropertyTargets(project, refable, parsed.disabled, diagnostics);
 
@@ -88,7 +89,7 @@ function buildIndex(project: LoadedProject, models: readonly ModelNode[], seeds:
 }
 
 /** Turn the refs and sources a node's render recorded into depends_on, reporting unknown ones. */
-function withDependencies<T extends ModelNode | TestNode>(node: T, index: RelationIndex, disabled: ReadonlySet<string>, diagnostics: Diagnostic[]): T {
+function withDependencies<T extends ModelNode | TestNode>(node: T, index: RelationIndex, disabled: ReadonlySet<string>, macroIds: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): T {
   const nodes = new Set(node.dependsOn.nodes);
   const file = node.resourceType === 'test' && node.declaredAt ? node.declaredAt.file : node.originalFilePath;
   for (const ref of node.refs) {
@@ -128,7 +129,8 @@ function withDependencies<T extends ModelNode | TestNode>(node: T, index: Relati
       }),
     );
   }
-  return { ...node, dependsOn: { ...node.dependsOn, nodes: [...nodes].sort() } };
+  const macros = [...new Set(node.dependsOn.macros.map((name) => macroIds.get(name) ?? name))].sort();
+  return { ...node, dependsOn: { nodes: [...nodes].sort(), macros } };
 }
 
 function checkPriorReads(models: readonly ModelNode[], index: RelationIndex, diagnostics: Diagnostic[]): void {

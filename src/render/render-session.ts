@@ -32,7 +32,7 @@ export class RenderSession {
   constructor(options: RenderOptions) {
     this.options = options;
     this.invocationId = options.invocationId ?? randomUUID();
-    this.env = createJinjaEnvironment();
+    this.env = createJinjaEnvironment({ onMacroCall: (name) => this.current?.macrosUsed.add(name) });
     installGlobals(this.env, {
       projectName: options.projectName,
       target: options.target,

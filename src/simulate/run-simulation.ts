@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { loadTarget } from '../config/index.js';
-import { errorDiagnostic, hasErrors } from '../errors/diagnostic.js';
+import { hasErrors } from '../errors/diagnostic.js';
 import { DiagnosticsError } from '../errors/plan-error.js';
 import fs from 'node:fs';
 import type { Engine, EngineOptions } from '../engine/types.js';
@@ -16,7 +16,7 @@ import { formatRowsTable } from '../report/table.js';
 import { YearProgressReporter } from './progress-reporter.js';
 import { loadScenario } from './scenario.js';
 import { SimulationState } from './simulation-state.js';
-import { parseYears, yearsFromVars } from './years.js';
+import { checkYearOrder, parseYears, yearsFromVars } from './years.js';
 
 export interface SimulateOptions {
   readonly projectDir: string;
@@ -149,35 +149,6 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     return { exitCode: 0, completedYears: done, runId };
   } finally {
     await engine.close();
-  }
-}
-
-/**
- * Year N reads year N-1 of the same scenario: every year after start_year needs its predecessor
- * completed before (recorded in plan_simulation_years) or earlier in this run.
- */
-function checkYearOrder(years: readonly number[], startYear: number, completed: readonly number[], scenarioId: string): void {
-  const first = years[0];
-  if (first !== undefined && first < startYear) {
-    throw new DiagnosticsError([
-      errorDiagnostic('simulate.before_start', `year ${first} comes before start_year ${startYear}, where the simulation starts from the census`, {
-        hint: `simulate from ${startYear}, or start the simulation earlier with --vars start_year=${first}`,
-      }),
-    ]);
-  }
-  const available = new Set(completed);
-  for (const year of years) {
-    if (year > startYear && !available.has(year - 1)) {
-      const last = years.at(-1);
-      throw new DiagnosticsError([
-        errorDiagnostic('simulate.missing_year', `year ${year} needs year ${year - 1} of scenario '${scenarioId}', which has not been simulated`, {
-          hint: completed.length === 0
-            ? `simulate from ${startYear} (--years ${startYear}-${last}), or start later with --vars start_year=${year}`
-            : `years complete for '${scenarioId}': ${completed.join(', ')}; simulate --years ${year - 1}${year - 1 === last ? '' : `-${last}`} or use --resume`,
-        }),
-      ]);
-    }
-    available.add(year);
   }
 }
 

@@ -1,4 +1,5 @@
-import { ConfigError } from '../errors/plan-error.js';
+import { errorDiagnostic } from '../errors/diagnostic.js';
+import { ConfigError, DiagnosticsError } from '../errors/plan-error.js';
 
 /** `2025-2029`, `2025`, or `2025,2027`: the years to simulate, ascending. */
 export function parseYears(text: string): number[] {
@@ -21,4 +22,33 @@ export function yearsFromVars(vars: Readonly<Record<string, unknown>>): number[]
     throw new ConfigError('simulate.years', 'no --years given and the project has no integer start_year / end_year vars', { hint: 'pass --years 2025-2029 or set start_year and end_year under vars:' });
   }
   return parseYears(`${start}-${end}`);
+}
+
+/**
+ * Year N reads year N-1 of the same scenario: every year after start_year needs its predecessor
+ * completed before (recorded in plan_simulation_years) or earlier in this run.
+ */
+export function checkYearOrder(years: readonly number[], startYear: number, completed: readonly number[], scenarioId: string): void {
+  const first = years[0];
+  if (first !== undefined && first < startYear) {
+    throw new DiagnosticsError([
+      errorDiagnostic('simulate.before_start', `year ${first} comes before start_year ${startYear}, where the simulation starts from the census`, {
+        hint: `simulate from ${startYear}, or start the simulation earlier with --vars start_year=${first}`,
+      }),
+    ]);
+  }
+  const available = new Set(completed);
+  for (const year of years) {
+    if (year > startYear && !available.has(year - 1)) {
+      const last = years.at(-1);
+      throw new DiagnosticsError([
+        errorDiagnostic('simulate.missing_year', `year ${year} needs year ${year - 1} of scenario '${scenarioId}', which has not been simulated`, {
+          hint: completed.length === 0
+            ? `simulate from ${startYear} (--years ${startYear}-${last}), or start later with --vars start_year=${year}`
+            : `years complete for '${scenarioId}': ${completed.join(', ')}; simulate --years ${year - 1}${year - 1 === last ? '' : `-${last}`} or use --resume`,
+        }),
+      ]);
+    }
+    available.add(year);
+  }
 }

@@ -8,7 +8,7 @@ import { WatchPrinter } from './watch-printer.js';
 import { WatchSession } from './watch-session.js';
 import { isIgnoredPath, isWatchedPath, watchTargets } from './watch-targets.js';
 
-export const DEFAULT_DEBOUNCE_MS = 100;
+export const DEFAULT_DEBOUNCE_MS = 30;
 
 /** Files that can change a build; others in the watched folders (notes, scripts) start no rebuild. */
 const PROJECT_FILE = /\.(sql|csv|ya?ml|md)$/i;

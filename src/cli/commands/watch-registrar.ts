@@ -9,7 +9,7 @@ export const register: CommandRegistrar = (program, define, io) => {
       .option('--threads <n>', 'nodes to run at once (default: the profile\'s threads)', parseThreads)
       .option('--preview <n>', 'rows of the saved model to show after a rebuild', parseRows, 5)
       .option('--no-preview', 'do not show rows of the saved model')
-      .option('--debounce <ms>', 'quiet time after the last save before rebuilding (default: 100)', parseMs),
+      .option('--debounce <ms>', 'quiet time after the last save before rebuilding (default: 30)', parseMs),
     async (o) => {
       const [{ runWatch, DEFAULT_DEBOUNCE_MS }, { openEngine }, { shouldUseColor }] = await Promise.all([
         import('../../watch/run-watch.js'),

@@ -29,9 +29,23 @@ export interface CompiledProgram {
 
 const HINT = 'Check the Jinja syntax at this position: every {% tag %} needs its end tag and every {{ needs }}.';
 
+/**
+ * A compiled program does not depend on its environment (the environment is an argument of its
+ * render functions), so programs are shared across environments in one process: `plan watch` and
+ * the year loop render the same files again and again.
+ */
+const programCache = new Map<string, CompiledProgram>();
+const PROGRAM_CACHE_LIMIT = 50_000;
+
 export function compileProgram(source: string, file: string): CompiledProgram {
+  const key = `${file}\u0000${source}`;
+  const cached = programCache.get(key);
+  if (cached) return cached;
   const simple = simpleProgram(source, file);
-  return simple ? { program: simple, macros: [] } : compileFullProgram(source, file);
+  const compiled = simple ? { program: simple, macros: [] } : compileFullProgram(source, file);
+  if (programCache.size >= PROGRAM_CACHE_LIMIT) programCache.clear();
+  programCache.set(key, compiled);
+  return compiled;
 }
 
 /** Through our Jinja lexer, parser and compiler (every template that is not simple-program.ts's kind). */

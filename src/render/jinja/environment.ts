@@ -43,7 +43,12 @@ class JinjaTemplate implements CompiledTemplate {
   ) {}
 }
 
-export function createJinjaEnvironment(): JinjaEnvironment {
+export interface JinjaEnvironmentOptions {
+  /** Called each time a registered macro is invoked (dbt's depends_on.macros). */
+  readonly onMacroCall?: (name: string) => void;
+}
+
+export function createJinjaEnvironment(options: JinjaEnvironmentOptions = {}): JinjaEnvironment {
   const env = new nunjucks.Environment([], { autoescape: false });
   (env as unknown as { jinja: typeof JINJA_RUNTIME }).jinja = JINJA_RUNTIME;
   installJinjaBuiltins(env);
@@ -83,8 +88,15 @@ export function createJinjaEnvironment(): JinjaEnvironment {
       const compiled = compileProgram(source, file);
       const { context } = run(compiled.program, {}, file);
       for (const def of compiled.macros) {
-        const fn = context.ctx[def.name];
-        if (typeof fn !== 'function') continue;
+        const defined = context.ctx[def.name];
+        if (typeof defined !== 'function') continue;
+        const onCall = options.onMacroCall;
+        const fn = onCall
+          ? function (this: unknown, ...args: unknown[]): unknown {
+              onCall(def.name);
+              return (defined as (...a: unknown[]) => unknown).apply(this, args);
+            }
+          : defined;
         macros.set(def.name, fn as MacroFunction);
         globals[def.name] = fn;
       }

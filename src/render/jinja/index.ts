@@ -1,4 +1,4 @@
 export { createJinjaEnvironment } from './environment.js';
-export type { CompiledTemplate, JinjaEnvironment, MacroDefinition } from './environment.js';
+export type { CompiledTemplate, JinjaEnvironment, JinjaEnvironmentOptions, MacroDefinition } from './environment.js';
 export { splitArgs } from './split-args.js';
 export { parseDocBlocks } from './doc-blocks.js';
