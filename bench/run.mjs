@@ -241,7 +241,7 @@ for (const bench of selected) {
   process.stdout.write(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 printTable(rows);
-const loadNote = loads.length ? `1-min load average during timed runs: min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} on ${machine.nproc} cores (above ${machine.nproc} means other work competed for the CPU).` : 'no timed runs.';
+const loadNote = loads.length ? `last run (${selected.join(', ')}): 1-min load average during timed runs: min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)} on ${machine.nproc} cores (above ${machine.nproc} means other work competed for the CPU).` : 'no timed runs.';
 const notes = [
   loadNote,
   `binary: ${path.relative(REPO, PLAN)}; ${reps} timed runs per figure, median shown; ${NICE ? `timed processes at nice ${NICE}` : 'normal priority'}; temp projects under ${os.tmpdir()}.`,

@@ -1,7 +1,9 @@
 {#-
   The yearly summary of every scenario and year built so far (rebuilt each year from the facts):
   start and end headcount, hires, experienced and new-hire terminations, promotions, growth,
-  average year-end pay of actives and total payroll (prorated pay of everyone employed).
+  average year-end pay of actives and total payroll (prorated pay of everyone employed); and the
+  retirement plan: participation rate (enrolled / eligible actives at year end), average deferral
+  rate of the enrolled actives, employee and employer contributions, forfeitures.
 -#}
 with snapshot as (
     select
@@ -13,7 +15,15 @@ with snapshot as (
         count(*) filter (where detailed_status_code = 'experienced_termination') as experienced_terminations,
         count(*) filter (where detailed_status_code = 'new_hire_termination') as new_hire_terminations,
         avg(current_compensation) filter (where employment_status = 'active') as average_compensation,
-        sum(prorated_annual_compensation) as total_payroll
+        sum(prorated_annual_compensation) as total_payroll,
+        count(*) filter (where employment_status = 'active' and eligibility_status = 'eligible') as eligible_headcount,
+        count(*) filter (where employment_status = 'active' and is_enrolled) as participants,
+        avg(deferral_rate) filter (where employment_status = 'active' and is_enrolled) as average_deferral_rate,
+        sum(employee_contributions) as employee_contributions,
+        sum(employer_match) as employer_match,
+        sum(employer_core) as employer_core,
+        sum(total_employer_cost) as employer_contributions,
+        sum(forfeitures) as forfeitures
     from {{ ref('fct_workforce_snapshot') }}
     group by scenario_id, simulation_year
 ),
@@ -39,7 +49,16 @@ select
     cast(coalesce(e.raises, 0) as BIGINT) as raises,
     cast(round(s.ending_headcount / nullif(s.starting_headcount, 0) - 1, 4) as DOUBLE) as growth_rate,
     cast(round(s.average_compensation, 2) as DECIMAL(18, 2)) as average_compensation,
-    cast(s.total_payroll as DECIMAL(18, 2)) as total_payroll
+    cast(s.total_payroll as DECIMAL(18, 2)) as total_payroll,
+    cast(s.eligible_headcount as BIGINT) as eligible_headcount,
+    cast(s.participants as BIGINT) as participants,
+    cast(round(s.participants / nullif(s.eligible_headcount, 0), 4) as DOUBLE) as participation_rate,
+    cast(round(s.average_deferral_rate, 4) as DOUBLE) as average_deferral_rate,
+    cast(s.employee_contributions as DECIMAL(18, 2)) as employee_contributions,
+    cast(s.employer_match as DECIMAL(18, 2)) as employer_match,
+    cast(s.employer_core as DECIMAL(18, 2)) as employer_core,
+    cast(s.employer_contributions as DECIMAL(18, 2)) as employer_contributions,
+    cast(s.forfeitures as DECIMAL(18, 2)) as forfeitures
 from snapshot s
 left join events e on e.scenario_id = s.scenario_id and e.simulation_year = s.simulation_year
 order by s.scenario_id, s.simulation_year
