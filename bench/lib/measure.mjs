@@ -23,6 +23,7 @@ export function timeCommand(command, args, { cwd, env } = {}) {
   const result = spawnSync(cmd, argv, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) {
+    fs.rmSync(statsFile, { force: true });
     const tail = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     throw new Error(`${command} ${args.join(' ')} (in ${cwd ?? process.cwd()}) exited ${result.status ?? result.signal}:\n${tail}`);
   }

@@ -6,7 +6,7 @@
   prorated_annual_compensation is the pay earned in the year: each rate times the days it was
   in force while employed, over the days in the year. The retirement plan's columns (eligibility,
   participation, deferral rate, contributions, vesting, forfeitures, HCE) come from
-  int_plan_contributions. Partitioned like fct_yearly_events.
+  int_plan_state_accumulator. Partitioned like fct_yearly_events.
 -#}
 {{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
 {% set year = var('year') %}
@@ -92,7 +92,7 @@ bands as (
 ),
 plan as (
     select *
-    from {{ ref('int_plan_contributions') }}
+    from {{ ref('int_plan_state_accumulator') }}
     where scenario_id = '{{ var("scenario_id") }}'
       and simulation_year = {{ year }}
 )
@@ -118,7 +118,7 @@ select
     cast(p.current_compensation as DECIMAL(18, 2)) as current_compensation,
     cast(round(p.compensation_days / {{ days_in_year(year) }}, 2) as DECIMAL(18, 2)) as prorated_annual_compensation,
     cast(p.scheduled_hours as DOUBLE) as scheduled_hours,
-    -- The retirement plan (int_plan_contributions)
+    -- The retirement plan (int_plan_state_accumulator)
     pl.eligibility_date,
     cast(case when pl.is_eligible then 'eligible' else 'not_eligible' end as VARCHAR) as eligibility_status,
     coalesce(pl.enrollment_status = 'enrolled', false) as is_enrolled,
@@ -129,7 +129,7 @@ select
     cast(coalesce(pl.employee_contributions, 0) as DECIMAL(18, 2)) as employee_contributions,
     cast(coalesce(pl.employer_match, 0) as DECIMAL(18, 2)) as employer_match,
     cast(coalesce(pl.employer_core, 0) as DECIMAL(18, 2)) as employer_core,
-    cast(coalesce(pl.total_employer_cost, 0) as DECIMAL(18, 2)) as total_employer_cost,
+    cast(coalesce(pl.employer_match + pl.employer_core, 0) as DECIMAL(18, 2)) as total_employer_cost,
     cast(coalesce(pl.annual_additions_excess, 0) as DECIMAL(18, 2)) as annual_additions_excess,
     coalesce(pl.is_employer_eligible, false) as is_employer_eligible,
     cast(coalesce(pl.vested_percentage, 0) as DOUBLE) as vested_percentage,

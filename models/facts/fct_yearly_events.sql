@@ -27,7 +27,8 @@ sequenced as (
         *,
         row_number() over (
             partition by employee_id
-            order by effective_date, {{ event_type_order('event_type') }}, event_type, event_category
+            -- (date, type order) is unique within an employee-year: no string tie-breakers to sort on.
+            order by effective_date, {{ event_type_order('event_type') }}
         ) as event_sequence
     from events
     where scenario_id = '{{ var("scenario_id") }}'

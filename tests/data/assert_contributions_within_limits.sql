@@ -6,13 +6,6 @@
 with irs as (
     select * from {{ ref('config_irs_limits') }} where plan_year = {{ var('year') }}
 ),
-enrollments as (
-    select distinct employee_id
-    from {{ ref('fct_yearly_events') }}
-    where scenario_id = '{{ var("scenario_id") }}'
-      and simulation_year = {{ var('year') }}
-      and event_type = 'enrollment'
-),
 rows as (
     select
         s.*,
@@ -24,16 +17,14 @@ rows as (
         s.scheduled_hours
             * (coalesce(s.termination_date, make_date({{ var('year') }}, 12, 31))
                - greatest(s.employee_hire_date, make_date({{ var('year') }}, 1, 1)) + 1)
-            / {{ days_in_year(var('year')) }} as hours_worked,
-        en.employee_id is not null as enrolled_this_year
+            / {{ days_in_year(var('year')) }} as hours_worked
     from {{ ref('fct_workforce_snapshot') }} s
     cross join irs
-    left join enrollments en on en.employee_id = s.employee_id
     where s.scenario_id = '{{ var("scenario_id") }}'
       and s.simulation_year = {{ var('year') }}
 ),
 previous as (
-    select employee_id, is_enrolled
+    select employee_id, is_enrolled, participation_detail
     from {{ ref('fct_workforce_snapshot') }}
     where scenario_id = '{{ var("scenario_id") }}'
       and simulation_year = {{ var('year') }} - 1
@@ -49,4 +40,6 @@ where r.employee_contributions > r.deferral_limit
    or (r.employer_match + r.employer_core > 0
        and (r.eligibility_status <> 'eligible' or r.hours_worked < {{ var('employer_hours_threshold') }}))
    or r.annual_additions > r.annual_additions_limit + 0.01
-   or (r.employee_contributions > 0 and not r.enrolled_this_year and not coalesce(p.is_enrolled, false))
+   -- deferrals need an enrollment during the year: enrolled at its start or end, or opted out in it
+   or (r.employee_contributions > 0 and not r.is_enrolled and not coalesce(p.is_enrolled, false)
+       and not (r.participation_detail = 'opted_out' and p.participation_detail is distinct from 'opted_out'))

@@ -1,13 +1,15 @@
 {#-
-  The retirement plan's enrollment state, one row per employee of year N (the starting workforce
-  plus this year's hires): eligibility, this year's enrollment decisions (census participation,
-  auto-enrollment, opt-out, voluntary enrollment), the deferral escalation, and the year-end state
-  (enrollment status, participation detail, deferral rate) that year N+1 reads back with prior().
-  Partitioned by (scenario_id, simulation_year); year N reads its own year N-1 partition, or the
-  census in the first year (census deferral_rate > 0 = a participant, who keeps the rate).
+  The retirement plan's enrollment decisions of year N, one row per employee of the year (the
+  starting workforce plus this year's hires): eligibility, census participation (first year),
+  auto-enrollment, opt-out, voluntary enrollment, the deferral escalation, and the resulting
+  year-end enrollment state and deferral rate. The state at the start of the year is year N-1's
+  year-end state in int_plan_state_accumulator (read with prior()), or the census in the first
+  year (census deferral_rate > 0 = a participant, who keeps the rate).
+  Ephemeral: inlined into int_plan_state_accumulator, which stores the result (and whose own
+  prior() read of the same partition makes plan check that it was built).
   The rules are documented in docs/flagship.md ("The retirement plan").
 -#}
-{{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
+{{ config(materialized='ephemeral') }}
 {% set year = var('year') %}
 {% set first_year = var('start_year') %}
 {% set seed = subsystem_seed('enrollment') %}
@@ -44,7 +46,7 @@ carried as (
         enrollment_date as enrollment_date_start,
         ever_auto_enrolled,
         cast(null as DOUBLE) as census_rate
-    from {{ prior('int_enrollment_state_accumulator', scenario_id=var('scenario_id'), simulation_year=year - 1) }}
+    from {{ prior('int_plan_state_accumulator', scenario_id=var('scenario_id'), simulation_year=year - 1) }}
     where termination_date is null
 {% else %}
     -- The census: a deferral rate above 0 makes a participant who keeps that rate.
@@ -83,9 +85,7 @@ base as (
                 case when c.census_rate is not null then greatest(p.hire_date, {{ year_start }}) end)
         ) as eligibility_date,
         {{ plan_band('p.employee_age', 'plan_age_bands') }} as age_band,
-        {{ plan_band('p.starting_compensation', 'plan_income_bands') }} as income_band,
-        {{ hash_hex('p.employee_id', "'plan_opt_out'", seed, year) }} as h_opt_out,
-        {{ hash_hex('p.employee_id', "'plan_voluntary'", seed, year) }} as h_voluntary
+        {{ plan_band('p.starting_compensation', 'plan_income_bands') }} as income_band
     from population p
     left join terminations t on t.employee_id = p.employee_id
     left join carried c on c.employee_id = p.employee_id
@@ -108,11 +108,28 @@ timed as (
         least(1.0, {{ band_value('b.age_band', 'opt_out_rate_by_age') }} * {{ band_value('b.income_band', 'opt_out_income_multiplier') }}) as opt_out_probability,
         least(1.0, {{ band_value('b.age_band', 'voluntary_enrollment_rate_by_age') }} * {{ band_value('b.income_band', 'voluntary_enrollment_income_multiplier') }}
             * case when b.eligibility_date >= {{ year_start }} then 1.0 else {{ var('year_over_year_enrollment_factor') }} end) as voluntary_probability,
-        {{ hex_uniform('b.h_opt_out', 0) }} as u_opt_out,
-        {{ hex_uniform('b.h_opt_out', 1) }} as u_opt_out_day,
-        {{ hex_uniform('b.h_voluntary', 0) }} as u_voluntary,
-        {{ hex_uniform('b.h_voluntary', 1) }} as u_voluntary_day
     from base b
+),
+drawn as (
+    -- Draws only where they can matter (md5 is the costly part of this model): the people who
+    -- are auto-enrolled this year may opt out; the people not enrolled may enroll voluntarily.
+    select
+        t.*,
+        case when t.on_auto_enrollment_track and year(t.auto_enrollment_date) = {{ year }}
+             then {{ hash_hex('t.employee_id', "'plan_opt_out'", seed, year) }} end as h_opt_out,
+        case when t.census_rate is null and t.status_start <> 'enrolled'
+                  and not (t.on_auto_enrollment_track and year(t.auto_enrollment_date) >= {{ year }})
+             then {{ hash_hex('t.employee_id', "'plan_voluntary'", seed, year) }} end as h_voluntary
+    from timed t
+),
+uniforms as (
+    select
+        d.*,
+        {{ hex_uniform('d.h_opt_out', 0) }} as u_opt_out,
+        {{ hex_uniform('d.h_opt_out', 1) }} as u_opt_out_day,
+        {{ hex_uniform('d.h_voluntary', 0) }} as u_voluntary,
+        {{ hex_uniform('d.h_voluntary', 1) }} as u_voluntary_day
+    from drawn d
 ),
 enrolled as (
     select
@@ -123,15 +140,14 @@ enrolled as (
                   and t.auto_enrollment_date >= t.hire_date
                   and (t.termination_date is null or t.termination_date > t.auto_enrollment_date)
              then t.auto_enrollment_date end as auto_enrolled_on,
-        -- Voluntary: eligible people not enrolled, not waiting for auto-enrollment this or a later year.
-        case when t.census_rate is null
-                  and t.status_start <> 'enrolled'
-                  and not (t.on_auto_enrollment_track and year(t.auto_enrollment_date) >= {{ year }})
+        -- Voluntary: eligible people not enrolled, not waiting for auto-enrollment this or a later
+        -- year (exactly those with a voluntary draw).
+        case when t.u_voluntary is not null
                   and t.voluntary_from <= t.voluntary_to
                   and t.u_voluntary < t.voluntary_probability
              then t.voluntary_from + cast(floor(t.u_voluntary_day * (t.voluntary_to - t.voluntary_from + 1)) as INTEGER) end as voluntary_enrolled_on,
         d.deferral_rate as chosen_rate
-    from timed t
+    from uniforms t
     left join {{ ref('config_deferral_rate_choice') }} d on d.age_band = t.age_band and d.income_band = t.income_band
 ),
 decided as (
@@ -191,15 +207,12 @@ select
     cast(f.scheduled_hours as DOUBLE) as scheduled_hours,
     f.period_start,
     f.period_end,
-    cast(f.age_band as VARCHAR) as age_band,
-    cast(f.income_band as VARCHAR) as income_band,
+    f.age_band,
+    f.income_band,
     -- Eligibility
     f.eligibility_date,
     f.is_eligible,
     case when not f.was_eligible and f.is_eligible then greatest(f.eligibility_date, f.period_start) end as eligibility_event_date,
-    cast(case when f.was_eligible or not f.is_eligible then null
-              when f.eligibility_date < {{ year_start }} then 'eligible_at_start'
-              else 'newly_eligible' end as VARCHAR) as eligibility_category,
     -- This year's enrollment events
     f.enrollment_event_date,
     cast(f.enrollment_category as VARCHAR) as enrollment_category,

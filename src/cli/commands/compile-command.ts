@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { manifestJson } from '../../artifacts/manifest-json.js';
 import { writeCompiledSql, writeJsonArtifact } from '../../artifacts/write-artifacts.js';
-import { errorDiagnostic, formatDiagnostic, type Diagnostic } from '../../errors/diagnostic.js';
+import { errorDiagnostic, type Diagnostic } from '../../errors/diagnostic.js';
 import { DiagnosticsError, PlanError } from '../../errors/plan-error.js';
 import { compiledPathOf, targetDirOf } from '../../artifacts/artifact-paths.js';
-import { prepareProject } from '../../pipeline/prepare.js';
+import { prepareForCommand } from '../prepare-for-command.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
-import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import type { ProjectOptions, SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
 export interface CompileOptions extends ProjectOptions, SelectionOptions {
@@ -22,16 +22,7 @@ export interface CompileOptions extends ProjectOptions, SelectionOptions {
  */
 export async function compileCommand(options: CompileOptions, io: CliIO): Promise<number> {
   const invocationId = randomUUID();
-  const prepared = prepareProject({
-    projectDir: projectDirOf(options, io.cwd),
-    profilesDir: options.profilesDir,
-    target: options.target,
-    cliVars: cliVarsOf(options),
-    invocationId,
-    flags: { WHICH: 'compile' },
-    log: (message) => writeLine(io.stderr, message),
-  });
-  for (const w of prepared.warnings) writeLine(io.stderr, formatDiagnostic(w));
+  const prepared = prepareForCommand(options, io, 'compile', { invocationId });
   const { manifest, compiler } = prepared.rendered;
   const targetDir = targetDirOf(prepared.project);
 

@@ -1,10 +1,10 @@
-import { errorDiagnostic, formatDiagnostic } from '../../errors/diagnostic.js';
+import { errorDiagnostic } from '../../errors/diagnostic.js';
 import { DiagnosticsError } from '../../errors/plan-error.js';
 import type { ManifestNode } from '../../manifest/types.js';
 import { relationSql } from '../../manifest/types.js';
-import { prepareProject } from '../../pipeline/prepare.js';
+import { prepareForCommand } from '../prepare-for-command.js';
 import { DEFAULT_LIST_SELECT, parseSelectors, selectNodes } from '../../select/index.js';
-import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import type { ProjectOptions, SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
 export interface LsOptions extends ProjectOptions, SelectionOptions {
@@ -17,15 +17,7 @@ const RESOURCE_TYPES = ['model', 'seed', 'test', 'source', 'unit_test'];
 
 /** plan ls: the selected nodes, one per line, or one JSON document with --output json. No database. */
 export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> {
-  const prepared = prepareProject({
-    projectDir: projectDirOf(options, io.cwd),
-    profilesDir: options.profilesDir,
-    target: options.target,
-    cliVars: cliVarsOf(options),
-    flags: { WHICH: 'list' },
-    log: (message) => writeLine(io.stderr, message),
-  });
-  for (const w of prepared.warnings) writeLine(io.stderr, formatDiagnostic(w));
+  const prepared = prepareForCommand(options, io, 'list');
   const types = options.resourceType ?? [];
   const unknown = types.filter((t) => !RESOURCE_TYPES.includes(t));
   if (unknown.length > 0) {

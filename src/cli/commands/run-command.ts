@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { openEngine } from '../../engine/index.js';
 import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
-import { prepareProject } from '../../pipeline/prepare.js';
+import { prepareForCommand } from '../prepare-for-command.js';
 import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
-import { cliVarsOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { cliVarsOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 
 export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
@@ -20,15 +20,7 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
 export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', options: RunCommandOptions, io: CliIO): Promise<number> {
   const invocationId = randomUUID();
   const reporter = new ConsoleReporter({ out: io.stdout, color: shouldUseColor(io.stdout) });
-  const prepared = prepareProject({
-    projectDir: projectDirOf(options, io.cwd),
-    profilesDir: options.profilesDir,
-    target: options.target,
-    cliVars: cliVarsOf(options),
-    invocationId,
-    flags: { FULL_REFRESH: Boolean(options.fullRefresh), WHICH: command },
-    log: (message) => io.stdout.write(`${message}\n`),
-  });
+  const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh) }, logTo: io.stdout, printWarnings: false });
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).

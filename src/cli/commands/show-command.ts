@@ -1,11 +1,11 @@
 import { openEngine } from '../../engine/index.js';
-import { errorDiagnostic, formatDiagnostic } from '../../errors/diagnostic.js';
+import { errorDiagnostic } from '../../errors/diagnostic.js';
 import { DiagnosticsError } from '../../errors/plan-error.js';
-import { prepareProject } from '../../pipeline/prepare.js';
+import { prepareForCommand } from '../prepare-for-command.js';
 import { stripTrailingSemicolon } from '../../render/index.js';
 import { formatRowsTable } from '../../report/table.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
-import { cliVarsOf, projectDirOf, type ProjectOptions } from '../common-options.js';
+import type { ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
 export interface ShowOptions extends ProjectOptions {
@@ -20,15 +20,7 @@ export async function showCommand(options: ShowOptions, io: CliIO): Promise<numb
   if ((options.select === undefined) === (options.inline === undefined)) {
     throw new DiagnosticsError([errorDiagnostic('cli.show', 'plan show needs exactly one of --select <model> or --inline "<sql>"')]);
   }
-  const prepared = prepareProject({
-    projectDir: projectDirOf(options, io.cwd),
-    profilesDir: options.profilesDir,
-    target: options.target,
-    cliVars: cliVarsOf(options),
-    flags: { WHICH: 'show' },
-    log: (message) => writeLine(io.stderr, message),
-  });
-  for (const w of prepared.warnings) writeLine(io.stderr, formatDiagnostic(w));
+  const prepared = prepareForCommand(options, io, 'show');
   const { manifest, compiler } = prepared.rendered;
 
   let sql: string;

@@ -1,23 +1,21 @@
 {#-
-  The retirement plan's money for year N, one row per employee of the year (from
-  int_enrollment_state_accumulator): pay from this year's promotion and raise events, employee
+  The retirement plan's accumulator: one row per employee of year N with the year's enrollment
+  decisions (int_enrollment_decisions) and the year's money: pay from this year's promotion and raise events, employee
   deferrals capped by 402(g) (with the age-50 and age-60-63 catch-ups), employer match (tier
   formula) and core on pay capped at 401(a)(17) for employees eligible for employer money (hours
   threshold), the 415(c) annual additions limit (core then match reduced, excess reported),
   vesting, the employer balance and the forfeiture of its unvested part at termination, and the
   HCE flag (prior-year pay above this year's threshold).
-  Partitioned by (scenario_id, simulation_year): the employer balance and the year's pay are
-  carried to year N+1, which reads its own year N partition with prior().
+  Partitioned by (scenario_id, simulation_year). Year N+1 reads its year N partition with prior():
+  the enrollment state and deferral rate (int_enrollment_decisions), the employer balance and the
+  year's pay (below).
 -#}
 {{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
 {% set year = var('year') %}
 {% set first_year = var('start_year') %}
 {% set days = days_in_year(year) %}
 with enrollment as (
-    select *
-    from {{ ref('int_enrollment_state_accumulator') }}
-    where scenario_id = '{{ var("scenario_id") }}'
-      and simulation_year = {{ year }}
+    select * from {{ ref('int_enrollment_decisions') }}
 ),
 promotions as (
     select employee_id, effective_date as promotion_date, compensation_amount as promotion_compensation, level_id as promotion_level_id
@@ -30,7 +28,7 @@ raises as (
 carried as (
 {% if year > first_year %}
     select employee_id, employer_balance as balance_start, plan_compensation as prior_year_compensation
-    from {{ prior('int_plan_contributions', scenario_id=var('scenario_id'), simulation_year=year - 1) }}
+    from {{ prior('int_plan_state_accumulator', scenario_id=var('scenario_id'), simulation_year=year - 1) }}
     where termination_date is null
 {% else %}
     select cast(null as VARCHAR) as employee_id, cast(0 as DECIMAL(18, 2)) as balance_start, cast(0 as DECIMAL(18, 2)) as prior_year_compensation
@@ -42,9 +40,10 @@ irs as (
 ),
 pay as (
     select
-        e.*,
-        pr.promotion_date, pr.promotion_compensation, pr.promotion_level_id,
-        r.raise_date, r.raise_compensation,
+        -- Pay as DOUBLE for the day arithmetic (rounded to cents at the end).
+        e.* replace (cast(e.starting_compensation as DOUBLE) as starting_compensation),
+        pr.promotion_date, cast(pr.promotion_compensation as DOUBLE) as promotion_compensation, pr.promotion_level_id,
+        r.raise_date, cast(r.raise_compensation as DOUBLE) as raise_compensation,
         coalesce(c.balance_start, 0) as balance_start,
         -- Census employees in the first year: their census pay stands in for last year's.
         coalesce(c.prior_year_compensation, case when {{ year }} = {{ first_year }} and not e.is_new_hire then e.starting_compensation end, 0) as prior_year_compensation,
@@ -129,19 +128,13 @@ select
     b.scenario_id,
     b.simulation_year,
     b.employee_id,
-    b.birth_date,
-    b.hire_date,
     b.termination_date,
-    b.is_new_hire,
-    b.level_id,
     b.employee_age,
     b.employee_tenure,
-    b.age_band,
-    b.income_band,
+    -- Enrollment state and this year's plan events (int_enrollment_decisions)
     b.eligibility_date,
     b.is_eligible,
     b.eligibility_event_date,
-    b.eligibility_category,
     b.enrollment_event_date,
     b.enrollment_category,
     b.enrollment_rate,
@@ -155,27 +148,14 @@ select
     b.participation_detail,
     b.deferral_rate,
     b.enrollment_date,
-    -- Pay and level on the plan's event dates, for the event store.
-    cast({{ pay_rate_on('b.eligibility_event_date') }} as DECIMAL(18, 2)) as pay_at_eligibility,
-    cast({{ level_on('b.eligibility_event_date') }} as INTEGER) as level_at_eligibility,
-    cast({{ pay_rate_on('b.enrollment_event_date') }} as DECIMAL(18, 2)) as pay_at_enrollment,
-    cast({{ level_on('b.enrollment_event_date') }} as INTEGER) as level_at_enrollment,
-    cast({{ pay_rate_on('b.opt_out_date') }} as DECIMAL(18, 2)) as pay_at_opt_out,
-    cast({{ level_on('b.opt_out_date') }} as INTEGER) as level_at_opt_out,
-    cast({{ pay_rate_on('b.escalation_date') }} as DECIMAL(18, 2)) as pay_at_escalation,
-    cast({{ level_on('b.escalation_date') }} as INTEGER) as level_at_escalation,
-    cast({{ pay_rate_on('b.period_end') }} as DECIMAL(18, 2)) as pay_at_year_end,
-    cast({{ level_on('b.period_end') }} as INTEGER) as level_at_year_end,
+    b.ever_auto_enrolled,
     -- Money
     cast(round(b.plan_compensation, 2) as DECIMAL(18, 2)) as plan_compensation,
-    cast(b.prior_year_compensation as DECIMAL(18, 2)) as prior_year_compensation,
-    cast(b.hours_worked as DOUBLE) as hours_worked,
     b.is_employer_eligible,
     cast(b.service_years as INTEGER) as service_years,
     cast(b.employee_contributions as DECIMAL(18, 2)) as employee_contributions,
     cast(b.employer_match as DECIMAL(18, 2)) as employer_match,
     cast(b.employer_core as DECIMAL(18, 2)) as employer_core,
-    cast(b.employer_match + b.employer_core as DECIMAL(18, 2)) as total_employer_cost,
     cast(b.annual_additions_excess as DECIMAL(18, 2)) as annual_additions_excess,
     cast(b.vested_percentage as DOUBLE) as vested_percentage,
     cast(b.forfeiture_amount as DECIMAL(18, 2)) as forfeiture_amount,
