@@ -213,6 +213,15 @@ async function printSummary(say: (t: string) => void, engine: Engine, prepared: 
   });
   say('');
   say(`Summary (${name}, scenario ${scenarioId}):`);
-  say(formatRowsTable(rows.rows, rows.columns.map((c) => c.name)));
+  say(formatSummary(rows.rows, rows.columns.map((c) => c.name)));
+}
+
+/** One row per metric and one column per year: a yearly summary has more metrics than fit across a terminal. */
+export function formatSummary(rows: readonly Readonly<Record<string, unknown>>[], columns: readonly string[]): string {
+  if (!columns.includes('simulation_year') || rows.length === 0) return formatRowsTable(rows, columns);
+  const metrics = columns.filter((c) => c !== 'simulation_year' && c !== 'scenario_id');
+  const years = rows.map((r) => String(r.simulation_year));
+  const transposed = metrics.map((metric) => Object.fromEntries([['metric', metric], ...rows.map((r, i) => [years[i], r[metric]])]));
+  return formatRowsTable(transposed, ['metric', ...years]);
 }
 

@@ -42,14 +42,18 @@ describe('plan simulate 2025-2027 on the flagship', () => {
       expect(first.stdout).toMatch(new RegExp(`^Year ${year} done: \\d+ nodes`, 'm'));
     }
     expect(first.stdout).toContain('Summary (mart_workforce_summary, scenario baseline):');
-    const summary = first.stdout.split('\n').filter((l) => /^baseline\s+\|\s+20\d\d/.test(l)).map((l) => l.split('|').map((c) => c.trim()));
-    expect(summary.map((r) => Number(r[1]))).toEqual(YEARS);
-    const header = first.stdout.split('\n').find((l) => l.startsWith('scenario_id'))!.split('|').map((c) => c.trim());
-    const col = (r: string[], name: string): number => Number(r[header.indexOf(name)]);
-    expect(col(summary[0]!, 'starting_headcount')).toBe(300);
-    for (const r of summary) expect(col(r, 'ending_headcount')).toBe(Math.round(col(r, 'starting_headcount') * 1.03));
+    // The summary has one row per metric and one column per year.
+    const lines = first.stdout.split('\n');
+    const header = lines.find((l) => l.startsWith('metric'))!.split('|').map((c) => c.trim());
+    expect(header.slice(1).map(Number)).toEqual(YEARS);
+    const metric = (name: string): number[] =>
+      lines.find((l) => l.split('|')[0]!.trim() === name)!.split('|').slice(1).map((c) => Number(c.trim()));
+    const starts = metric('starting_headcount');
+    const ends = metric('ending_headcount');
+    expect(starts[0]).toBe(300);
+    YEARS.forEach((_, i) => expect(ends[i]).toBe(Math.round(starts[i]! * 1.03)));
     // Each year starts with the previous year's end.
-    expect(col(summary[1]!, 'starting_headcount')).toBe(col(summary[0]!, 'ending_headcount'));
+    expect(starts[1]).toBe(ends[0]);
   });
 
   it('runs every invariant data test in every year, and they pass', () => {
