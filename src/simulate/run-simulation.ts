@@ -13,6 +13,8 @@ import { loadProject } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { shouldUseColor } from '../report/console-reporter.js';
 import { formatRowsTable } from '../report/table.js';
+import { isRunnable } from '../run/types.js';
+import { nodesToBuildAfter } from './carry-over.js';
 import { YearProgressReporter } from './progress-reporter.js';
 import { loadScenario } from './scenario.js';
 import { SimulationState } from './simulation-state.js';
@@ -113,17 +115,25 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     const done: number[] = [];
     const tty = Boolean((options.out as NodeJS.WriteStream).isTTY);
     const color = shouldUseColor(options.out);
+    let previous: PreparedProject | undefined;
     for (const year of years) {
       const t0 = performance.now();
       let outcome: Awaited<ReturnType<typeof executeCommand>>;
+      let carried = 0;
       try {
         // --resume may have moved the first year past the one rendered up front.
         const prepared = year === firstRendered ? first : prepareYear(project, options, vars, year);
+        // After the first year of this run, nodes whose definition and inputs did not change keep
+        // last year's (identical) result instead of being rebuilt.
+        const onlyNodes = previous ? nodesToBuildAfter(previous, prepared) : undefined;
+        if (onlyNodes) carried = [...prepared.rendered.manifest.nodes.values()].filter((n) => isRunnable(n) && !onlyNodes.has(n.uniqueId)).length;
+        previous = prepared;
         outcome = await executeCommand({
           prepared,
           engine,
           command: 'build',
           selection: {},
+          onlyNodes,
           flags: { threads, failFast: false, fullRefresh: Boolean(options.fullRefresh) && year === years[0], previewRows: 5, storeFailures: false, warnError: false },
           reporter: new YearProgressReporter(year, options.out, tty, color),
           invocationId: runId,
@@ -142,7 +152,8 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
       }
       await engine.withConnection((conn) => new SimulationState(conn, target.schema).markYearComplete(scenarioId, year, runId, fingerprint));
       done.push(year);
-      say(`Year ${year} done: ${outcome.results.length} nodes in ${((performance.now() - t0) / 1000).toFixed(2)}s`);
+      const unchanged = carried > 0 ? ` (${carried} unchanged since ${year - 1}, kept)` : '';
+      say(`Year ${year} done: ${outcome.results.length} nodes in ${((performance.now() - t0) / 1000).toFixed(2)}s${unchanged}`);
     }
     await engine.withConnection((conn) => new SimulationState(conn, target.schema).finishRun(runId, 'success', `years ${years.join(', ')}`));
     await printSummary(say, engine, first, vars, scenarioId, years);

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { prepareProject, type PreparedProject } from '../../../src/pipeline/prepare.js';
 import { parseSelectors, selectNodes } from '../../../src/select/index.js';
-import { compiledChanges } from '../../../src/watch/compiled-diff.js';
+import { compiledChanges } from '../../../src/plan/compiled-diff.js';
 import { diffManifests } from '../../../src/watch/manifest-diff.js';
-import { nodesToRebuild } from '../../../src/watch/rebuild-set.js';
+import { nodesToRebuild } from '../../../src/plan/rebuild-set.js';
 import { refreshProject } from '../../../src/watch/refresh-project.js';
 import { makeProject, removeProject, writeFile } from '../../helpers/temp-project.js';
 
