@@ -6,7 +6,8 @@
   union one more model below; it must produce the columns of the event_columns() macro.
   event_sequence orders an employee's events in the year by date (ties: event_type_order(): hire,
   promotion, raise, eligibility, enrollment, enrollment_change, deferral_escalation, forfeiture,
-  termination); event_id = md5(scenario | employee | year | type | sequence).
+  termination); event_id = md5(scenario | employee | year | type | sequence). Rows are stored in
+  no particular order (the final sort was about 15% of the build time): query with ORDER BY.
 -#}
 {{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
 with events as (
@@ -25,10 +26,12 @@ with events as (
 sequenced as (
     select
         *,
+        -- (date, type order) is unique within an employee-year, so one integer key orders the
+        -- employee's events (days since 1970 x 10 + the type order, which is 1..9): sorting on it is
+        -- much cheaper than on the date and a CASE over strings.
         row_number() over (
             partition by employee_id
-            -- (date, type order) is unique within an employee-year: no string tie-breakers to sort on.
-            order by effective_date, {{ event_type_order('event_type') }}
+            order by (effective_date - DATE '1970-01-01') * 10 + {{ event_type_order('event_type') }}
         ) as event_sequence
     from events
     where scenario_id = '{{ var("scenario_id") }}'
@@ -54,4 +57,3 @@ select
     cast(previous_deferral_rate as DOUBLE) as previous_deferral_rate,
     cast(event_amount as DECIMAL(18, 2)) as event_amount
 from sequenced
-order by scenario_id, simulation_year, employee_id, event_sequence

@@ -1,32 +1,63 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EngineError, toEngineError } from './engine-error.js';
 import { readColumns, readRows } from './json-rows.js';
+import { catalogEffect } from './catalog-effect.js';
+import { PendingEffects, RelationCache } from './relation-cache.js';
 import { traced } from './sql-log.js';
 import { parenthesize, quoteLiteral } from './sql-text.js';
 import type { ColumnSchema, EngineConnection, QueryResult, RelationKind } from './types.js';
 import { quoteIdent } from '../manifest/types.js';
 
-/** An EngineConnection over one DuckDB connection. Not safe for concurrent use by two callers. */
+/**
+ * An EngineConnection over one DuckDB connection. Not safe for concurrent use by two callers.
+ * relationKind is answered from the instance's RelationCache, which every statement sent here
+ * keeps current (statements inside transaction() reach it only when the transaction commits).
+ */
 export class DuckDBEngineConnection implements EngineConnection {
   private transactionDepth = 0;
+  private pending: PendingEffects | undefined;
 
-  constructor(protected readonly raw: DuckDBConnection) {}
+  constructor(
+    protected readonly raw: DuckDBConnection,
+    private readonly cache: RelationCache = new RelationCache(),
+  ) {}
 
   async run(sql: string): Promise<{ readonly rowsChanged: number }> {
-    try {
+    return this.tracked(sql, async () => {
       const result = await traced(this.raw, sql, () => this.raw.run(sql));
       return { rowsChanged: result.rowsChanged };
+    });
+  }
+
+  async query(sql: string): Promise<QueryResult> {
+    return this.tracked(sql, async () => {
+      const reader = await traced(this.raw, sql, () => this.raw.runAndReadAll(sql));
+      return { columns: readColumns(reader), rows: readRows(reader) };
+    });
+  }
+
+  /** Send a statement and record what it did to the catalog: precisely on success, 'forget everything' when unsure. */
+  private async tracked<T>(sql: string, send: () => Promise<T>): Promise<T> {
+    const effect = catalogEffect(sql);
+    try {
+      const result = await send();
+      this.record(effect);
+      return result;
     } catch (error) {
+      // A multi-statement text may have run (and committed) its first statements before failing.
+      if (effect.type === 'unknown') this.record(effect);
       throw toEngineError(error, sql);
     }
   }
 
-  async query(sql: string): Promise<QueryResult> {
-    try {
-      const reader = await traced(this.raw, sql, () => this.raw.runAndReadAll(sql));
-      return { columns: readColumns(reader), rows: readRows(reader) };
-    } catch (error) {
-      throw toEngineError(error, sql);
+  private record(effect: ReturnType<typeof catalogEffect>): void {
+    if (effect.type === 'none') return;
+    if (this.pending && effect.type !== 'unknown') this.pending.add(effect);
+    else {
+      // Unknown SQL (a hook, BEGIN/COMMIT of its own...): the shared cache forgets now, and this
+      // transaction's lookups go to the catalog from here on.
+      this.pending?.add(effect);
+      this.cache.apply(effect);
     }
   }
 
@@ -47,6 +78,30 @@ export class DuckDBEngineConnection implements EngineConnection {
   }
 
   async relationKind(database: string, schema: string, name: string): Promise<RelationKind | null> {
+    if (!RelationCache.cacheable(database) || this.pending?.opaque) return this.lookupInCatalog(database, schema, name);
+    let kind = this.cache.lookup(database, schema, name);
+    if (kind === undefined) {
+      // Inside a transaction the catalog shows this transaction's uncommitted changes: not for the shared cache.
+      if (this.pending) return this.lookupInCatalog(database, schema, name);
+      kind = await this.readSchema(database, schema, name);
+    }
+    return this.pending ? this.pending.lookup(database, schema, name, kind) : kind;
+  }
+
+  /** One catalog query for every table and view of the schema; stored in the cache unless a change raced it. */
+  private async readSchema(database: string, schema: string, name: string): Promise<RelationKind | null> {
+    const version = this.cache.currentVersion;
+    const where = `lower(database_name) = lower(${quoteLiteral(database)}) AND lower(schema_name) = lower(${quoteLiteral(schema)})`;
+    const { rows } = await this.query(
+      `SELECT table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE ${where}\n` +
+        `UNION ALL SELECT view_name, 'view' FROM duckdb_views() WHERE NOT internal AND ${where}`,
+    );
+    const relations = rows.map((r) => ({ name: String(r.name), kind: r.kind as RelationKind }));
+    this.cache.store(database, schema, relations, version);
+    return relations.find((r) => r.name.toLowerCase() === name.toLowerCase())?.kind ?? null;
+  }
+
+  private async lookupInCatalog(database: string, schema: string, name: string): Promise<RelationKind | null> {
     // DuckDB resolves identifiers case-insensitively, so look them up the same way.
     const where = `lower(database_name) = lower(${quoteLiteral(database)}) AND lower(schema_name) = lower(${quoteLiteral(schema)})`;
     const sql =
@@ -65,18 +120,38 @@ export class DuckDBEngineConnection implements EngineConnection {
     if (this.transactionDepth > 0) return fn(this); // nested: join the outer transaction
     let firstError: EngineError | undefined;
     const tracked = trackErrors(this, (e) => (firstError ??= e));
-    await this.run('BEGIN TRANSACTION');
+    await this.control('BEGIN TRANSACTION');
     this.transactionDepth = 1;
+    const pending = (this.pending = new PendingEffects());
     try {
       const result = await fn(tracked);
       await this.ensureNotAborted(firstError);
-      await this.run('COMMIT');
+      this.pending = undefined;
+      try {
+        await this.control('COMMIT');
+      } catch (error) {
+        // Whether anything was written is unclear: read the catalog again.
+        this.cache.invalidate();
+        throw error;
+      }
+      pending.commitTo(this.cache);
       return result;
     } catch (error) {
+      this.pending = undefined;
       await this.rollbackQuietly();
       throw error;
     } finally {
+      this.pending = undefined;
       this.transactionDepth = 0;
+    }
+  }
+
+  /** BEGIN / COMMIT sent by transaction() itself (run() treats them as unknown SQL). */
+  private async control(sql: string): Promise<void> {
+    try {
+      await traced(this.raw, sql, () => this.raw.run(sql));
+    } catch (error) {
+      throw toEngineError(error, sql);
     }
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { PlanError } from '../errors/plan-error.js';
 import { toEngineError } from './engine-error.js';
+import { RelationCache } from './relation-cache.js';
 import { logClose, logOpen } from './sql-log.js';
 
 /**
@@ -37,8 +38,7 @@ export async function acquireInstance(dbPath: string, readOnly: boolean): Promis
 /** Close the instance once its last user lets go (this releases the file lock). */
 export async function releaseInstance(dbPath: string, instance: DuckDBInstance): Promise<void> {
   if (dbPath === ':memory:') {
-    logClose(instance);
-    instance.closeSync();
+    closeLogged(instance);
     return;
   }
   const key = path.resolve(dbPath);
@@ -48,9 +48,27 @@ export async function releaseInstance(dbPath: string, instance: DuckDBInstance):
   cached.users -= 1;
   if (cached.users <= 0) {
     instances.delete(key);
-    logClose(cached.instance);
-    cached.instance.closeSync();
+    closeLogged(cached.instance);
   }
+}
+
+/** Close (DuckDB checkpoints a file database here), logging how long it took. */
+function closeLogged(instance: DuckDBInstance): void {
+  const started = performance.now();
+  instance.closeSync();
+  logClose(instance, performance.now() - started);
+}
+
+const relationCaches = new WeakMap<DuckDBInstance, RelationCache>();
+
+/**
+ * The relation cache of an instance, shared by every engine and connection on it (one process
+ * can hold several engines on the same file, e.g. watch and a command it runs).
+ */
+export function relationCacheOf(instance: DuckDBInstance): RelationCache {
+  let cache = relationCaches.get(instance);
+  if (!cache) relationCaches.set(instance, (cache = new RelationCache()));
+  return cache;
 }
 
 async function createInstance(dbPath: string, readOnly: boolean): Promise<DuckDBInstance> {

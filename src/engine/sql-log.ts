@@ -5,7 +5,7 @@ import fs from 'node:fs';
  * connection made and every statement sent is appended to <file> as one JSON line, in completion
  * order (a valid order to replay: a statement that depends on another was sent after it finished).
  *   {"t":"open","db":1,"path":"/abs/x.duckdb"}   {"t":"connect","db":1,"conn":2}
- *   {"t":"sql","conn":2,"sql":"...","ok":true,"ms":1.2}   {"t":"close","db":1}
+ *   {"t":"sql","conn":2,"sql":"...","ok":true,"ms":1.2}   {"t":"close","db":1,"ms":812.5} (closing checkpoints a file database)
  * bench/replay-sql.mjs replays such a file directly through @duckdb/node-api.
  */
 const logFile = process.env.PLAN_SQL_LOG || undefined;
@@ -33,8 +33,8 @@ export function logConnect(instance: object, connection: object): void {
   if (logFile) write({ t: 'connect', db: idOf(instance), conn: idOf(connection) });
 }
 
-export function logClose(instance: object): void {
-  if (logFile) write({ t: 'close', db: idOf(instance) });
+export function logClose(instance: object, ms: number): void {
+  if (logFile) write({ t: 'close', db: idOf(instance), ms: Number(ms.toFixed(3)) });
 }
 
 /** Run `send` (one statement on `connection`), logging it when PLAN_SQL_LOG is set. */

@@ -6,8 +6,8 @@ import { countRows, distinctPartitions, dropAnyRelation, dropSql, ensureSchema, 
 
 export interface TableBuild {
   readonly relation: Relation;
-  /** Create and fill the table named by `tmpSql` (fully qualified) on `conn`. */
-  readonly fill: (conn: EngineConnection, tmpSql: string) => Promise<void>;
+  /** Create and fill the table named by `tmpSql` (fully qualified) on `conn`; returns the rows written when DuckDB said. */
+  readonly fill: (conn: EngineConnection, tmpSql: string) => Promise<number | undefined>;
   readonly preHooks: readonly string[];
   readonly postHooks: readonly string[];
   readonly partitionBy?: readonly string[];
@@ -21,7 +21,8 @@ export interface TableBuildResult {
 /**
  * Build into `<name>__plan_tmp`, then drop the old relation (table or view) and rename the
  * tmp table, all in one transaction: any failure leaves the previous relation and its rows
- * untouched, and no tmp relation behind.
+ * untouched, and no tmp relation behind. The relation lookups are answered by the engine's
+ * relation cache, so besides BEGIN/COMMIT this sends the fill, DROP and RENAME only.
  */
 export async function buildTable(conn: EngineConnection, build: TableBuild): Promise<TableBuildResult> {
   const { relation } = build;
@@ -32,8 +33,7 @@ export async function buildTable(conn: EngineConnection, build: TableBuild): Pro
   try {
     return await conn.transaction(async (tx) => {
       await runHooks(tx, build.preHooks, 'pre-hook');
-      await build.fill(tx, tmpSql);
-      const rows = await countRows(tx, tmpSql);
+      const rows = (await build.fill(tx, tmpSql)) ?? (await countRows(tx, tmpSql));
       const builtPartitions = build.partitionBy?.length ? await distinctPartitions(tx, tmpSql, build.partitionBy) : undefined;
       const oldKind = await tx.relationKind(relation.database, relation.schema, relation.identifier);
       if (oldKind) await tx.run(dropSql(relation, oldKind));

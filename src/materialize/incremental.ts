@@ -60,13 +60,16 @@ export async function materializeIncremental(req: MaterializeRequest): Promise<M
 
   await checkNewColumns(req);
   const target = relationSql(node.relation);
-  const stage = `temp.main.${quoteIdent(`${node.relation.identifier}__plan_stage`)}`;
-  await conn.run(`DROP TABLE IF EXISTS ${stage}`);
+  const stageName = quoteIdent(`${node.relation.identifier}__plan_stage`);
+  const stage = `temp.main.${stageName}`;
+  let staged = false;
   try {
     const outcome = await conn.transaction(async (tx) => {
       await runHooks(tx, req.preHooks, 'pre-hook');
       // Staged first, so model SQL reading {{ this }} runs once, before anything is deleted.
-      await runModelStatement(tx, `CREATE TEMP TABLE ${quoteIdent(`${node.relation.identifier}__plan_stage`)} AS ${parenthesize(req.compiledSql)}`, req.compiledSql);
+      // OR REPLACE also clears a stage a failed build on this connection left behind.
+      staged = true;
+      await runModelStatement(tx, `CREATE OR REPLACE TEMP TABLE ${stageName} AS ${parenthesize(req.compiledSql)}`, req.compiledSql);
       const source = await tx.describeQuery(`SELECT * FROM ${stage}`);
       const existing = await tx.describeRelation(node.relation.database, node.relation.schema, node.relation.identifier);
       const columns = await applySchemaChange(tx, node, existing, source);
@@ -82,12 +85,14 @@ export async function materializeIncremental(req: MaterializeRequest): Promise<M
       await runHooks(tx, req.postHooks, 'post-hook');
       return result;
     });
+    staged = false;
     return {
       rowsAffected: outcome.rows,
       message: outcome.message,
       ...(outcome.builtPartitions ? { builtPartitions: outcome.builtPartitions } : {}),
     };
   } finally {
-    await conn.run(`DROP TABLE IF EXISTS ${stage}`).catch(() => undefined);
+    // The rollback removes the stage too; this guards against DuckDB having ended the transaction early.
+    if (staged) await conn.run(`DROP TABLE IF EXISTS ${stage}`).catch(() => undefined);
   }
 }

@@ -30,6 +30,20 @@ export async function runModelStatement(conn: EngineConnection, statement: strin
   }
 }
 
+/** Run `CREATE TABLE ... AS` (embedding the model SQL); returns the rows written, which DuckDB reports as a `Count` row. */
+export async function createTableAs(conn: EngineConnection, statement: string, modelSql: string): Promise<number | undefined> {
+  try {
+    return countOf(await conn.query(statement));
+  } catch (error) {
+    throw withModelLine(error, modelSql);
+  }
+}
+
+export function countOf(result: { readonly rows: readonly Readonly<Record<string, unknown>>[] }): number | undefined {
+  const count = Number(result.rows[0]?.Count);
+  return Number.isFinite(count) ? count : undefined;
+}
+
 export function withModelLine(error: unknown, modelSql: string): unknown {
   if (!(error instanceof EngineError) || error.dbLine === undefined || error.sql === undefined) return error;
   const modelLine = mapDbLineToModelLine(error.sql, error.dbLine, modelSql);

@@ -1,3 +1,4 @@
+import { EngineError } from '../engine/engine-error.js';
 import { quoteLiteral } from '../engine/sql-text.js';
 import type { EngineConnection } from '../engine/types.js';
 import { quoteIdent } from '../manifest/types.js';
@@ -41,7 +42,19 @@ function sortKeys(value: unknown): unknown {
 
 const table = (schema: string): string => `${quoteIdent(schema)}.${quoteIdent(PARTITIONS_TABLE)}`;
 
+/** Schemas whose partitions table each connection has already created or seen (it is never dropped by plan). */
+const ensuredTables = new WeakMap<EngineConnection, Set<string>>();
+
+function ensuredOn(conn: EngineConnection): Set<string> {
+  let ensured = ensuredTables.get(conn);
+  if (!ensured) ensuredTables.set(conn, (ensured = new Set()));
+  return ensured;
+}
+
+/** CREATE SCHEMA / TABLE IF NOT EXISTS, once per schema per connection (two autocommit writes otherwise sent per model). */
 export async function ensurePartitionsTable(conn: EngineConnection, schema: string): Promise<void> {
+  const ensured = ensuredOn(conn);
+  if (ensured.has(schema.toLowerCase())) return;
   await retryOnConflict(() => conn.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`));
   await retryOnConflict(() => conn.run(
     `CREATE TABLE IF NOT EXISTS ${table(schema)} (
@@ -56,6 +69,7 @@ export async function ensurePartitionsTable(conn: EngineConnection, schema: stri
 )`,
     ),
   );
+  ensured.add(schema.toLowerCase());
 }
 
 /** Upsert one row per partition built. */
@@ -74,10 +88,20 @@ export async function recordPartitions(conn: EngineConnection, schema: string, e
       `${quoteLiteral((e.builtAt ?? now).replace('Z', ''))}::TIMESTAMP`,
     ].join(', '),
   );
-  await retryOnConflict(() => conn.run(`INSERT OR REPLACE INTO ${table(schema)} VALUES\n(${values.join('),\n(')})`));
+  const insert = (): Promise<unknown> => retryOnConflict(() => conn.run(`INSERT OR REPLACE INTO ${table(schema)} VALUES\n(${values.join('),\n(')})`));
+  try {
+    await insert();
+  } catch (error) {
+    // Dropped since this connection created it (a hook, another tool): create it again, once.
+    if (!(error instanceof EngineError) || !/does not exist/i.test(error.dbMessage)) throw error;
+    ensuredOn(conn).delete(schema.toLowerCase());
+    await ensurePartitionsTable(conn, schema);
+    await insert();
+  }
 }
 
 async function tableExists(conn: EngineConnection, schema: string): Promise<boolean> {
+  if (ensuredOn(conn).has(schema.toLowerCase())) return true;
   const { rows } = await conn.query(
     `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND lower(schema_name) = lower(${quoteLiteral(schema)}) AND table_name = '${PARTITIONS_TABLE}'`,
   );

@@ -6,6 +6,7 @@ import { ExecutionError } from '../errors/plan-error.js';
 import { quoteIdent } from '../manifest/types.js';
 import type { SeedNode } from '../manifest/types.js';
 import { buildTable } from './build-table.js';
+import { countOf } from './model-sql.js';
 import { scanCsv } from './csv-check.js';
 import type { CsvShape } from './csv-check.js';
 import type { MaterializeResult, SeedRequest } from './types.js';
@@ -90,13 +91,13 @@ function duckdbSeedError(node: SeedNode, error: unknown): unknown {
 export async function loadSeed(req: SeedRequest): Promise<MaterializeResult> {
   const { node } = req;
   const shape = readSeedShape(node);
-  const fill = async (conn: EngineConnection, tmpSql: string): Promise<void> => {
+  const fill = async (conn: EngineConnection, tmpSql: string): Promise<number | undefined> => {
     if (shape.dataRecords === 0) {
       const columns = headerOnlyColumns(node, shape.header).map((c) => `${quoteIdent(c.name)} ${c.type}`);
       await conn.run(`CREATE TABLE ${tmpSql} (${columns.join(', ')})`);
-    } else {
-      await conn.run(`CREATE TABLE ${tmpSql} AS SELECT * FROM ${readCsvSql(node)}`);
+      return 0;
     }
+    return countOf(await conn.query(`CREATE TABLE ${tmpSql} AS SELECT * FROM ${readCsvSql(node)}`));
   };
   try {
     const { rows } = await buildTable(req.conn, { relation: node.relation, fill, preHooks: [], postHooks: [] });

@@ -2,21 +2,19 @@ import { parenthesize } from '../engine/sql-text.js';
 import type { EngineConnection } from '../engine/types.js';
 import { quoteIdent } from '../manifest/types.js';
 import { buildTable } from './build-table.js';
-import { runModelStatement, withModelLine } from './model-sql.js';
+import { createTableAs, runModelStatement, withModelLine } from './model-sql.js';
 import { ddlColumnName } from './relation-ops.js';
 import type { MaterializeRequest, MaterializeResult } from './types.js';
 
-/** Statement(s) that create `tmpSql` from the model SQL, honouring an enforced contract's DDL. */
-export async function fillFromModel(req: MaterializeRequest, conn: EngineConnection, tmpSql: string): Promise<void> {
+/** Statement(s) that create `tmpSql` from the model SQL, honouring an enforced contract's DDL; returns the rows written. */
+export async function fillFromModel(req: MaterializeRequest, conn: EngineConnection, tmpSql: string): Promise<number | undefined> {
   const body = parenthesize(req.compiledSql);
-  if (!req.columnDdl?.length) {
-    await runModelStatement(conn, `CREATE TABLE ${tmpSql} AS ${body}`, req.compiledSql);
-    return;
-  }
+  if (!req.columnDdl?.length) return createTableAs(conn, `CREATE TABLE ${tmpSql} AS ${body}`, req.compiledSql);
   const definitions = [...req.columnDdl, ...(req.tableConstraints ?? [])];
   await conn.run(`CREATE TABLE ${tmpSql} (\n  ${definitions.join(',\n  ')}\n)`);
   const columns = req.columnDdl.map((ddl) => quoteIdent(ddlColumnName(ddl))).join(', ');
-  await runModelStatement(conn, `INSERT INTO ${tmpSql} (${columns}) SELECT ${columns} FROM ${body} AS model_sql`, req.compiledSql);
+  const { rowsChanged } = await runModelStatement(conn, `INSERT INTO ${tmpSql} (${columns}) SELECT ${columns} FROM ${body} AS model_sql`, req.compiledSql);
+  return rowsChanged;
 }
 
 /** Check the new SQL's columns (contract) before anything existing is touched. */

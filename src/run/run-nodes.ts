@@ -6,6 +6,7 @@ import { executeTest } from './execute-test.js';
 import { executeUnitTest } from './execute-unit-test.js';
 import type { ExecutorOutcome, RunContext } from './run-context.js';
 import { schedule } from './scheduler.js';
+import { TestBatches } from './test-batches.js';
 import { blocksDownstream, type NodeResult, type RunnableNode } from './types.js';
 
 /**
@@ -18,6 +19,7 @@ export async function runNodes(ctx: RunContext, graph: Dag, command: string): Pr
   ctx.reporter.emit({ type: 'run_start', command, total, threads: ctx.flags.threads });
   let finished = 0;
   const ordered: NodeResult[] = [];
+  const batches = new TestBatches(ctx, graph);
 
   const results = await schedule<NodeResult>(graph, {
     concurrency: Math.max(1, ctx.flags.threads),
@@ -26,7 +28,7 @@ export async function runNodes(ctx: RunContext, graph: Dag, command: string): Pr
     run: async (id) => {
       const node = ctx.manifest.nodes.get(id) as RunnableNode;
       ctx.reporter.emit({ type: 'node_start', index: finished + 1, total, node });
-      return executeNode(node, ctx);
+      return executeNode(node, ctx, batches);
     },
     skip: (id, cause) => skippedResult(ctx, id, cause),
     onResult: (id, result) => {
@@ -40,9 +42,11 @@ export async function runNodes(ctx: RunContext, graph: Dag, command: string): Pr
   return graph.topologicalOrder().map((id) => results.get(id)!);
 }
 
-async function executeNode(node: RunnableNode, ctx: RunContext): Promise<NodeResult> {
+async function executeNode(node: RunnableNode, ctx: RunContext, batches: TestBatches): Promise<NodeResult> {
   const startedAt = new Date();
   const t0 = performance.now();
+  const batched = node.resourceType === 'test' ? await batches.outcome(node) : undefined;
+  if (batched) return { uniqueId: node.uniqueId, ...batched, executionTime: (performance.now() - t0) / 1000, startedAt: startedAt.toISOString(), completedAt: new Date().toISOString() };
   const conn = await ctx.engine.acquire();
   let outcome: ExecutorOutcome;
   try {

@@ -27,7 +27,7 @@ export async function startFileWatcher(options: FileWatcherOptions): Promise<Fil
     atomic: true,
     ignored: (p: string) => options.ignored(p),
   });
-  const trailing = new TrailingChangeCheck((changedPath) => options.onEvent({ path: changedPath, kind: 'change', at: performance.now() }));
+  const trailing = new TrailingChangeCheck((changedPath) => options.onEvent({ path: changedPath, kind: 'change', at: performance.now(), trailing: true }));
   watcher.on('all', (kind, changedPath) => {
     if (!KINDS.has(kind as ChangeEvent['kind'])) return;
     options.onEvent({ path: changedPath, kind: kind as ChangeEvent['kind'], at: performance.now() });

@@ -3,6 +3,8 @@ export interface ChangeEvent {
   readonly path: string;
   readonly kind: 'add' | 'change' | 'unlink' | 'addDir' | 'unlinkDir';
   readonly at: number;
+  /** Reported by the watcher's own re-check after chokidar's change throttle, not by chokidar. */
+  readonly trailing?: boolean;
 }
 
 /** The events gathered into one rebuild: the last kind per path, and when the burst began and ended. */

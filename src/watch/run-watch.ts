@@ -47,10 +47,17 @@ export async function runWatch(options: WatchOptions): Promise<number> {
   let stopping = false;
   void signal.stopped.then(() => (stopping = true));
   let watcher: FileWatcher | undefined;
+  /** Paths whose latest event is the watcher's own re-check (see file-watcher.ts). */
+  const trailingOnly = new Set<string>();
   let watchedKey = '';
   const queue = new RebuildQueue({
     debounceMs: options.debounceMs,
     run: async (batch) => {
+      const paths = [...batch.changes.keys()];
+      const redundant = paths.every((p) => trailingOnly.has(p) && session.readsSameContents(p));
+      for (const p of paths) trailingOnly.delete(p);
+      // Only re-checks of files the previous rebuild already read as they are now: nothing to do.
+      if (redundant) return;
       await session.rebuild(batch);
       await rewatchIfMoved();
       if (!stopping) printer.watching();
@@ -81,6 +88,10 @@ export async function runWatch(options: WatchOptions): Promise<number> {
         return outside.includes(abs) ? false : !isWatchedPath(abs, root, targets) || isIgnoredPath(abs, root, targetPath);
       },
       onEvent: (event) => {
+        // A re-check after chokidar's throttle is only news if the file differs from what was last read.
+        if (event.trailing && session.readsSameContents(event.path)) return;
+        if (event.trailing) trailingOnly.add(event.path);
+        else trailingOnly.delete(event.path);
         if (event.kind === 'addDir' || event.kind === 'unlinkDir' || PROJECT_FILE.test(event.path)) queue.add(event);
       },
       onError: (error) => printer.error(`file watcher: ${error instanceof Error ? error.message : String(error)}`),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine, EngineOptions } from '../engine/types.js';
 import { hasErrors, type Diagnostic } from '../errors/diagnostic.js';
@@ -6,6 +7,7 @@ import { DiagnosticsError, PlanError } from '../errors/plan-error.js';
 import type { ModelNode } from '../manifest/types.js';
 import { executeCommand, type SelectionArgs } from '../pipeline/execute.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
+import { sha256 } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { Reporter } from '../report/events.js';
@@ -66,6 +68,19 @@ export class WatchSession {
   /** The last project read (its config says which folders to watch). */
   get project(): LoadedProject | undefined {
     return this.#project;
+  }
+
+  /** Whether `absPath` still holds what the last load of the project read (false for files it does not track). */
+  readsSameContents(absPath: string): boolean {
+    const project = this.#project;
+    if (!project) return false;
+    const file = [...project.models, ...project.seeds, ...project.macros, ...project.singularTests, ...project.genericTestFiles].find((f) => f.absPath === absPath);
+    if (!file) return false;
+    try {
+      return sha256(fs.readFileSync(absPath, 'utf8')) === file.checksum;
+    } catch {
+      return false;
+    }
   }
 
   get profilesFile(): string | undefined {

@@ -14,6 +14,11 @@ const { model } = await import('../materialize/helpers.js');
 
 type Entry = { t: string; sql?: string; ok?: boolean; db?: number; conn?: number; path?: string };
 const entries = (): Entry[] => fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entry);
+/** Statements sent, cut at ' AS ' / the first comma; connection set-up (SET, current_database) left out. */
+const sent = (): (string | undefined)[] =>
+  entries()
+    .filter((e) => e.t === 'sql' && !/current_database|^SET /.test(e.sql ?? ''))
+    .map((e) => e.sql?.split(' AS ')[0].split(',')[0]);
 
 describe('PLAN_SQL_LOG', () => {
   it('logs opens, connections and every statement with its outcome, and the log replays', async () => {
@@ -48,12 +53,39 @@ describe('PLAN_SQL_LOG', () => {
     }
     conn.release();
     await engine.close();
-    const sent = entries().filter((e) => e.t === 'sql' && !/current_database/.test(e.sql ?? '')).map((e) => e.sql?.split(' AS ')[0]);
-    expect(sent).toEqual([
+    expect(sent()).toEqual([
       'CREATE SCHEMA IF NOT EXISTS "dev"."analytics"',
       'CREATE OR REPLACE VIEW "dev"."analytics"."a"',
       'CREATE OR REPLACE VIEW "dev"."analytics"."b"',
       'CREATE OR REPLACE VIEW "dev"."analytics"."c"',
+    ]);
+  });
+
+  it('a table build reads the catalog once per schema, takes its row count from the CTAS and swaps in one transaction', async () => {
+    fs.writeFileSync(logFile, '');
+    const engine = await openEngine({ path: path.join(dir, 'tables', 'dev.duckdb'), threads: 1 });
+    const conn = await engine.acquire();
+    const results = [];
+    for (const name of ['a', 'a', 'b']) {
+      results.push(await materialize({ node: model(name, { materialized: 'table' }, 'analytics'), compiledSql: 'select 1 as id union all select 2', conn, fullRefresh: false, preHooks: [], postHooks: [] }));
+    }
+    conn.release();
+    await engine.close();
+    expect(results.map((r) => r.message)).toEqual(['CREATE TABLE (2 rows)', 'CREATE TABLE (2 rows)', 'CREATE TABLE (2 rows)']);
+    const swap = (name: string, drop: boolean) => [
+      'BEGIN TRANSACTION',
+      `CREATE TABLE "dev"."analytics"."${name}__plan_tmp"`,
+      ...(drop ? [`DROP TABLE IF EXISTS "dev"."analytics"."${name}"`] : []),
+      `ALTER TABLE "dev"."analytics"."${name}__plan_tmp" RENAME TO "${name}"`,
+      'SELECT 1',
+      'COMMIT',
+    ];
+    expect(sent()).toEqual([
+      'CREATE SCHEMA IF NOT EXISTS "dev"."analytics"',
+      `SELECT table_name`,
+      ...swap('a', false),
+      ...swap('a', true),
+      ...swap('b', false),
     ]);
   });
 });
