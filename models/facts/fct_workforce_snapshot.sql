@@ -1,11 +1,9 @@
 {#-
   One row per scenario, employee and year for everyone employed at some point in the year:
   the starting workforce plus this year's hires, including those terminated this year.
-  Rebuilt from the starting workforce and this year's events, read from the event models that
-  fct_yearly_events stores (the same rows; assert_snapshot_matches_events checks that the two
-  agree), so the snapshot and the event store build side by side: status from hire/termination
-  events, level and pay from the promotion then the raise event. current_compensation is the
-  annual pay rate at year end (or at termination);
+  Rebuilt from the starting workforce and this year's rows of fct_yearly_events (the event store):
+  status from hire/termination events, level and pay from the promotion then the raise event.
+  current_compensation is the annual pay rate at year end (or at termination);
   prorated_annual_compensation is the pay earned in the year: each rate times the days it was
   in force while employed, over the days in the year. The retirement plan's columns (eligibility,
   participation, deferral rate, contributions, vesting, forfeitures, HCE) come from
@@ -15,7 +13,13 @@
 {% set year = var('year') %}
 {% set year_start = 'make_date(' ~ year ~ ', 1, 1)' %}
 {% set year_end = 'make_date(' ~ year ~ ', 12, 31)' %}
-with hires as (
+with events as (
+    select *
+    from {{ ref('fct_yearly_events') }}
+    where scenario_id = '{{ var("scenario_id") }}'
+      and simulation_year = {{ year }}
+),
+hires as (
     select
         employee_id,
         cast(json_extract_string(event_details, '$.birth_date') as DATE) as birth_date,
@@ -24,7 +28,8 @@ with hires as (
         employee_age,
         employee_tenure,
         compensation_amount
-    from {{ ref('int_hiring_events') }}
+    from events
+    where event_type = 'hire'
 ),
 population as (
     select
@@ -38,17 +43,19 @@ population as (
     from hires
 ),
 terminations as (
-    select employee_id, effective_date as termination_date from {{ ref('int_termination_events') }}
-    union all
-    select employee_id, effective_date from {{ ref('int_new_hire_termination_events') }}
+    select employee_id, effective_date as termination_date
+    from events
+    where event_type = 'termination'
 ),
 promotions as (
     select employee_id, effective_date as promotion_date, compensation_amount, level_id
-    from {{ ref('int_promotion_events') }}
+    from events
+    where event_type = 'promotion'
 ),
 raises as (
     select employee_id, effective_date as raise_date, compensation_amount, level_id
-    from {{ ref('int_merit_events') }}
+    from events
+    where event_type = 'raise'
 ),
 periods as (
     -- At most one promotion and one raise per employee-year, the promotion first (its window
