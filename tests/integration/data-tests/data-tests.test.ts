@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryConnection } from '../../helpers/memory-connection.js';
 import { applyWhere } from '../../../src/data-tests/apply-where.js';
 import { runDataTest } from '../../../src/data-tests/run-data-test.js';
-import { openEngine } from '../../../src/engine/index.js';
-import type { Engine, PooledConnection } from '../../../src/engine/index.js';
 import type { NodeConfig } from '../../../src/config/types.js';
 import type { TestNode } from '../../../src/manifest/types.js';
 import { renderBuiltinTest } from '../../unit/data-tests/render-builtin.js';
 
-let engine: Engine;
-let conn: PooledConnection;
-
-beforeAll(async () => {
-  engine = await openEngine({ path: ':memory:', threads: 1 });
-  conn = await engine.acquire();
-  await conn.run(`
+const db = memoryConnection(`
     create table customers as select * from (values (1, 'a'), (2, 'b')) v(id, name);
     create table orders as select * from (values
       (1, 1, 'placed', 10.0, 'x'),
@@ -23,11 +16,6 @@ beforeAll(async () => {
       (5, 2, 'placed', 0.0, 'z')
     ) v(id, customer_id, status, amount, code);
   `);
-});
-afterAll(async () => {
-  conn.release();
-  await engine.close();
-});
 
 function testNode(name: string, config: Partial<NodeConfig> = {}): TestNode {
   return {
@@ -41,7 +29,7 @@ function testNode(name: string, config: Partial<NodeConfig> = {}): TestNode {
 async function run(test: string, kwargs: Record<string, unknown>, config: Partial<NodeConfig> = {}) {
   const model = applyWhere('"orders"', config.where);
   const compiledSql = renderBuiltinTest(test, { model, ...kwargs });
-  return runDataTest(conn, { node: testNode(`${test}_orders`, config), compiledSql }, { targetSchema: 'main' });
+  return runDataTest(db.conn, { node: testNode(`${test}_orders`, config), compiledSql }, { targetSchema: 'main' });
 }
 
 describe('built-in tests on real data', () => {
@@ -92,15 +80,15 @@ describe('runDataTest', () => {
 
   it('stores failing rows in <schema>_dbt_test__audit.<test name> and replaces them on rerun', async () => {
     const result = await run('not_null', { column_name: 'customer_id' }, { store_failures: true });
-    expect(result.storedIn).toBe(`"${engine.database}"."main_dbt_test__audit"."not_null_orders"`);
-    const stored = await conn.query('select id, amount from main_dbt_test__audit.not_null_orders');
+    expect(result.storedIn).toBe(`"${db.database}"."main_dbt_test__audit"."not_null_orders"`);
+    const stored = await db.conn.query('select id, amount from main_dbt_test__audit.not_null_orders');
     expect(stored.rows).toEqual([{ id: 4, amount: 100 }]);
     await run('not_null', { column_name: 'customer_id' }, { store_failures: true, where: 'id < 3' });
-    expect((await conn.query('select count(*) as n from main_dbt_test__audit.not_null_orders')).rows[0].n).toBe(0);
+    expect((await db.conn.query('select count(*) as n from main_dbt_test__audit.not_null_orders')).rows[0].n).toBe(0);
   });
 
   it('reports broken SQL and invalid thresholds as status error, without throwing', async () => {
-    const broken = await runDataTest(conn, { node: testNode('broken'), compiledSql: 'select * from nowhere' }, { targetSchema: 'main' });
+    const broken = await runDataTest(db.conn, { node: testNode('broken'), compiledSql: 'select * from nowhere' }, { targetSchema: 'main' });
     expect(broken.status).toBe('error');
     expect(broken.message).toMatch(/nowhere/);
     const badThreshold = await run('unique', { column_name: 'id' }, { error_if: 'lots' });
@@ -109,7 +97,7 @@ describe('runDataTest', () => {
   });
 
   it('runs singular tests with a trailing semicolon and comment', async () => {
-    const result = await runDataTest(conn, { node: testNode('singular'), compiledSql: 'select * from orders where amount < 0; -- negative' }, { targetSchema: 'main' });
+    const result = await runDataTest(db.conn, { node: testNode('singular'), compiledSql: 'select * from orders where amount < 0; -- negative' }, { targetSchema: 'main' });
     expect(result).toMatchObject({ status: 'fail', failures: 1 });
   });
 });

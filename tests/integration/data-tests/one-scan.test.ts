@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { memoryConnection } from '../../helpers/memory-connection.js';
 import { applyWhere } from '../../../src/data-tests/apply-where.js';
 import { canRunInOneScan, runColumnTestsInOneScan } from '../../../src/data-tests/run-column-tests.js';
 import { runDataTest } from '../../../src/data-tests/run-data-test.js';
-import { openEngine } from '../../../src/engine/index.js';
-import type { Engine, PooledConnection } from '../../../src/engine/index.js';
 import type { NodeConfig } from '../../../src/config/types.js';
 import type { TestNode } from '../../../src/manifest/types.js';
 import { renderBuiltinTest } from '../../unit/data-tests/render-builtin.js';
 
-let engine: Engine;
-let conn: PooledConnection;
-
-beforeAll(async () => {
-  engine = await openEngine({ path: ':memory:', threads: 1 });
-  conn = await engine.acquire();
-  await conn.run(`create table t as select * from (values
+const db = memoryConnection(`create table t as select * from (values
     (1, 'a', 1), (2, 'b', 1), (2, 'z', 2), (null, 'a', null), (5, null, 3), (5, 'y', 3)
   ) v(id, code, n)`);
-});
-afterAll(async () => {
-  conn.release();
-  await engine.close();
-});
 
 function node(name: string, test: string, column: string, kwargs: Record<string, unknown> = {}, config: Partial<NodeConfig> = {}): TestNode {
   return {
@@ -60,14 +48,14 @@ describe('runColumnTestsInOneScan', () => {
     const tests = cases.map((n) => ({ node: n, compiledSql: compiled(n) }));
     const options = { targetSchema: 'main' };
     const seen: string[] = [];
-    const recording = { ...conn, query: (sql: string) => (seen.push(sql), conn.query(sql)), run: (sql: string) => conn.run(sql), relationKind: conn.relationKind.bind(conn) };
+    const recording = { ...db.conn, query: (sql: string) => (seen.push(sql), db.conn.query(sql)), run: (sql: string) => db.conn.run(sql), relationKind: db.conn.relationKind.bind(db.conn) };
     const grouped = await runColumnTestsInOneScan(recording, '"t"', tests, options);
     // Two shared scans (no where, and where id < 5), not one query per test.
     expect(seen.filter((q) => q.startsWith('with base as materialized'))).toHaveLength(2);
     // Only the store_failures test ran its own count query (the bad threshold fails before querying).
     expect(seen.filter((q) => q.includes('dbt_internal_test') && q.includes('failures'))).toHaveLength(1);
     const alone = [];
-    for (const t of tests) alone.push(await runDataTest(conn, t, options));
+    for (const t of tests) alone.push(await runDataTest(db.conn, t, options));
     const strip = (r: { durationMs: number; storedIn?: string }) => ({ ...r, durationMs: 0 });
     expect(grouped.map(strip)).toEqual(alone.map(strip));
     // The fixture really exercises every outcome.

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openEngine } from '../../../src/engine/index.js';
-import type { Engine, PooledConnection } from '../../../src/engine/index.js';
+import { describe, expect, it } from 'vitest';
+import { memoryConnection } from '../../helpers/memory-connection.js';
 import { fixtureSql } from '../../../src/unit-tests/fixture-sql.js';
 import { runUnitTest } from '../../../src/unit-tests/run-unit-test.js';
 
-let engine: Engine;
-let conn: PooledConnection;
-
-beforeAll(async () => {
-  engine = await openEngine({ path: ':memory:', threads: 1 });
-  conn = await engine.acquire();
-});
-afterAll(async () => {
-  conn.release();
-  await engine.close();
-});
+const db = memoryConnection();
 
 const ordersSchema = [
   { name: 'order_id', type: 'INTEGER' },
@@ -40,7 +29,7 @@ const modelSql = `select status, count(*) as n, sum(amount) as total from "__pla
 
 describe('runUnitTest', () => {
   it('passes when the rows match as a multiset on the expected columns only', async () => {
-    const result = await runUnitTest(conn, {
+    const result = await runUnitTest(db.conn, {
       name: 't',
       modelSql,
       fixtures: [ordersFixture],
@@ -48,16 +37,16 @@ describe('runUnitTest', () => {
     });
     expect(result).toMatchObject({ status: 'pass', diff: '' });
     // Fixtures are dropped afterwards.
-    await expect(conn.query('select * from "__plan_ut__t__stg_orders"')).rejects.toThrow();
+    await expect(db.conn.query('select * from "__plan_ut__t__stg_orders"')).rejects.toThrow();
   });
 
   it('compares csv expectations after casting to the model types', async () => {
-    const result = await runUnitTest(conn, { name: 't', modelSql, fixtures: [ordersFixture], expect: { format: 'csv', csv: 'status,total\nplaced,10.00\nshipped,9.5\n' } });
+    const result = await runUnitTest(db.conn, { name: 't', modelSql, fixtures: [ordersFixture], expect: { format: 'csv', csv: 'status,total\nplaced,10.00\nshipped,9.5\n' } });
     expect(result.status).toBe('pass');
   });
 
   it('fails with a row diff: - expected-only rows, + actual-only rows', async () => {
-    const result = await runUnitTest(conn, {
+    const result = await runUnitTest(db.conn, {
       name: 't',
       modelSql,
       fixtures: [ordersFixture],
@@ -77,21 +66,21 @@ describe('runUnitTest', () => {
   });
 
   it('fails when expect names a column the model does not produce', async () => {
-    const result = await runUnitTest(conn, { name: 't', modelSql, fixtures: [ordersFixture], expect: [{ state: 'x' }] });
+    const result = await runUnitTest(db.conn, { name: 't', modelSql, fixtures: [ordersFixture], expect: [{ state: 'x' }] });
     expect(result.status).toBe('fail');
     expect(result.message).toBe("expect names column 'state' which the model does not produce (it produces status, n, total)");
   });
 
   it('reports SQL errors as status error', async () => {
-    const result = await runUnitTest(conn, { name: 't', modelSql: 'select * from missing_fixture', expect: [] });
+    const result = await runUnitTest(db.conn, { name: 't', modelSql: 'select * from missing_fixture', expect: [] });
     expect(result.status).toBe('error');
     expect(result.message).toMatch(/missing_fixture/);
   });
 
   it('expects an empty result with rows: []', async () => {
-    const pass = await runUnitTest(conn, { name: 't', modelSql: 'select 1 as x where false', expect: { format: 'dict', rows: [] } });
+    const pass = await runUnitTest(db.conn, { name: 't', modelSql: 'select 1 as x where false', expect: { format: 'dict', rows: [] } });
     expect(pass.status).toBe('pass');
-    const fail = await runUnitTest(conn, { name: 't', modelSql: 'select 1 as x', expect: { format: 'dict', rows: [] } });
+    const fail = await runUnitTest(db.conn, { name: 't', modelSql: 'select 1 as x', expect: { format: 'dict', rows: [] } });
     expect(fail.status).toBe('fail');
   });
 
@@ -102,7 +91,7 @@ describe('runUnitTest', () => {
       { name: '__plan_ut__inc__src', sql: fixtureSql([{ id: 2, v: 'new' }, { id: 3, v: 'new' }], schema) },
     ];
     const incrementalSql = 'select * from "__plan_ut__inc__src" where id >= (select max(id) from "__plan_ut__inc__this")';
-    const result = await runUnitTest(conn, {
+    const result = await runUnitTest(db.conn, {
       name: 'inc',
       modelSql: incrementalSql,
       fixtures,
@@ -111,7 +100,7 @@ describe('runUnitTest', () => {
     });
     expect(result).toMatchObject({ status: 'pass' });
 
-    const appended = await runUnitTest(conn, {
+    const appended = await runUnitTest(db.conn, {
       name: 'inc',
       modelSql: incrementalSql,
       fixtures,
