@@ -121,25 +121,33 @@ function buildModel(
   return {
     uniqueId: `model.${projectName}.${name}`,
     resourceType: 'model',
-    name,
-    packageName: projectName,
-    path: path.posix.relative(file.rootDir, file.path),
-    originalFilePath: file.path,
-    fqn,
+    ...sqlFileNodeFields(projectName, file, name, fqn, config, frame),
     description: props?.description ?? '',
-    tags: config.tags,
-    meta: config.meta,
-    config,
-    rawCode: file.contents,
-    checksum: file.checksum,
-    dependsOn: { nodes: [], macros: [...frame.macrosUsed] },
-    refs: frame.refs,
-    sources: frame.sources,
     priorReads: frame.priorReads,
     columns: columnsOf(props?.columns ?? []),
     constraints: props?.constraints ?? [],
     relation: relationFor(session, target, name, config, file.path),
     patchPath: props?.location.file,
+  };
+}
+
+/** The fields every node rendered from a .sql file has (models, singular tests). */
+export function sqlFileNodeFields(projectName: string, file: SourceFile, name: string, fqn: readonly string[], config: NodeConfig, frame: RenderFrame) {
+  return {
+    name,
+    packageName: projectName,
+    path: path.posix.relative(file.rootDir, file.path),
+    originalFilePath: file.path,
+    fqn,
+    description: '',
+    tags: config.tags,
+    meta: config.meta,
+    config,
+    rawCode: file.contents,
+    checksum: file.checksum,
+    dependsOn: { nodes: [] as readonly string[], macros: [...frame.macrosUsed] as readonly string[] },
+    refs: frame.refs,
+    sources: frame.sources,
   };
 }
 

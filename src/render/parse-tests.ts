@@ -9,7 +9,7 @@ import type { TestNode, UnitTestNode } from '../manifest/types.js';
 import type { LoadedProject, TestDeclaration } from '../project/types.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame } from './render-state.js';
-import { fqnOf, toDiagnostic } from './parse-nodes.js';
+import { fqnOf, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
 
 /** The node a generic test is declared on, as the test stage needs it. */
 interface TestTarget {
@@ -132,20 +132,7 @@ export function parseTests(session: RenderSession, project: LoadedProject, known
       uniqueId: `test.${projectName}.${name}`,
       resourceType: 'test',
       testType: 'singular',
-      name,
-      packageName: projectName,
-      path: path.posix.relative(file.rootDir, file.path),
-      originalFilePath: file.path,
-      fqn,
-      description: '',
-      tags: config.tags,
-      meta: config.meta,
-      config,
-      rawCode: file.contents,
-      checksum: file.checksum,
-      dependsOn: { nodes: [], macros: [...frame.macrosUsed] },
-      refs: frame.refs,
-      sources: frame.sources,
+      ...sqlFileNodeFields(projectName, file, name, fqn, config, frame),
       columns: {},
     });
   }
