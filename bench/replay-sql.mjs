@@ -24,6 +24,19 @@ const entries = fs
   .filter((line) => line.length > 0)
   .map((line) => JSON.parse(line));
 
+// A file the tool attached with a row group size (src/engine/open-database.ts) is opened the same way.
+const catalogs = new Map();
+async function openLikeTheTool(path, entry) {
+  if (!entry.rowGroupSize) return DuckDBInstance.create(path, entry.readOnly ? { access_mode: 'READ_ONLY' } : {});
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`ATTACH '${path.replaceAll("'", "''")}' (ROW_GROUP_SIZE ${entry.rowGroupSize})`);
+  const reader = await connection.runAndReadAll(`SELECT database_name AS name FROM duckdb_databases() WHERE path = '${path.replaceAll("'", "''")}'`);
+  catalogs.set(instance, reader.getRowObjectsJson()[0].name);
+  connection.closeSync();
+  return instance;
+}
+
 const instances = new Map();
 const connections = new Map();
 let statements = 0;
@@ -32,9 +45,12 @@ for (const entry of entries) {
   if (entry.t === 'open') {
     firstFile ??= entry.path === ':memory:' ? undefined : entry.path;
     const path = entry.path === firstFile && dbOverride ? dbOverride : entry.path;
-    instances.set(entry.db, await DuckDBInstance.create(path, entry.readOnly ? { access_mode: 'READ_ONLY' } : {}));
+    instances.set(entry.db, await openLikeTheTool(path, entry));
   } else if (entry.t === 'connect') {
-    connections.set(entry.conn, await instances.get(entry.db).connect());
+    const connection = await instances.get(entry.db).connect();
+    const catalog = catalogs.get(instances.get(entry.db));
+    if (catalog) await connection.run(`USE "${catalog}"`);
+    connections.set(entry.conn, connection);
   } else if (entry.t === 'sql') {
     const conn = connections.get(entry.conn);
     statements += 1;

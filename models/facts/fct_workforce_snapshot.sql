@@ -9,7 +9,11 @@
   participation, deferral rate, contributions, vesting, forfeitures, HCE) come from
   int_plan_state_accumulator. Partitioned like fct_yearly_events; rows in no particular order.
 -#}
-{{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
+{{ config(
+    materialized='incremental',
+    partition_by=['scenario_id', 'simulation_year'],
+    partitions=[["'" ~ var('scenario_id') ~ "'", var('year')]]
+) }}
 {% set year = var('year') %}
 {% set year_start = 'make_date(' ~ year ~ ', 1, 1)' %}
 {% set year_end = 'make_date(' ~ year ~ ', 12, 31)' %}

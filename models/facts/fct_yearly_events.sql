@@ -9,7 +9,11 @@
   termination); event_id = md5(scenario | employee | year | type | sequence). Rows are stored in
   no particular order (the final sort was about 15% of the build time): query with ORDER BY.
 -#}
-{{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
+{{ config(
+    materialized='incremental',
+    partition_by=['scenario_id', 'simulation_year'],
+    partitions=[["'" ~ var('scenario_id') ~ "'", var('year')]]
+) }}
 with events as (
     select {{ event_columns() }} from {{ ref('int_hiring_events') }}
     union all

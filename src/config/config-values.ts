@@ -10,6 +10,8 @@ const stringOrList = z.union([z.string(), z.array(z.string())], { error: 'expect
 const hook = z.union([z.string(), z.looseObject({ sql: z.string(), transaction: z.boolean().optional() })]);
 const hooks = z.union([hook, z.array(hook)], { error: 'expected SQL text or a list of SQL statements' });
 const stringMap = z.record(z.string(), z.string(), { error: 'expected a mapping of names to strings' });
+const sqlValue = z.union([z.string(), z.number(), z.boolean()]);
+const partitionList = z.array(z.union([sqlValue, z.array(sqlValue)]), { error: 'expected a list of partitions, each a SQL expression or a list of them' });
 const mapping = z.record(z.string(), z.unknown(), { error: 'expected a mapping' });
 
 /** Shapes of the configs plan reads. Configs not listed here are kept as written. */
@@ -31,6 +33,7 @@ export const CONFIG_VALUE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   incremental_strategy: z.string(),
   on_schema_change: z.enum(['ignore', 'fail', 'append_new_columns', 'sync_all_columns']),
   partition_by: stringOrList,
+  partitions: partitionList,
   severity: z.string().regex(/^(error|warn)$/i, { error: "expected 'error' or 'warn'" }),
   warn_if: z.string(),
   error_if: z.string(),

@@ -32,6 +32,8 @@ const outputSchema = z.strictObject({
   database: z.string().optional(),
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]), { error: 'expected a mapping of DuckDB setting names to values' }).nullable().optional(),
   extensions: z.array(z.union([z.string(), z.looseObject({ name: z.string() })]), { error: 'expected a list of extension names' }).nullable().optional(),
+  // plan's own key (not dbt-duckdb's): rows per row group of a database file plan writes.
+  row_group_size: z.number().int().min(2048, { error: 'expected a whole number of rows, at least 2048' }).optional(),
 });
 
 /** dbt-duckdb output keys plan accepts but does not act on. */
@@ -162,6 +164,7 @@ function targetFromDocument(doc: YamlDocument, profilesFile: string, opts: LoadT
       threads: out.threads ?? defaultThreads(),
       settings,
       extensions: (out.extensions ?? []).map((e) => (typeof e === 'string' ? e : e.name)),
+      ...(out.row_group_size !== undefined ? { rowGroupSize: out.row_group_size } : {}),
     },
     diagnostics,
   };

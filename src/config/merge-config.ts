@@ -74,6 +74,7 @@ export function mergeNodeConfig(resourceType: ResourceType, layers: readonly Rea
     on_schema_change: (typeof merged.on_schema_change === 'string' ? merged.on_schema_change : 'ignore') as OnSchemaChange,
   };
   if (merged.partition_by !== undefined && merged.partition_by !== null) config.partition_by = toList(merged.partition_by).map(String);
+  if (merged.partitions !== undefined && merged.partitions !== null) config.partitions = toList(merged.partitions).map((p) => toList(p).map(String));
   for (const key of ['schema', 'database', 'alias', 'where', 'limit', 'full_refresh', 'store_failures'] as const) {
     if (config[key] === null) delete config[key];
   }

@@ -49,6 +49,8 @@ export interface TargetConfig {
   readonly settings: Readonly<Record<string, string | number | boolean>>;
   /** Extensions to LOAD at connect. */
   readonly extensions: readonly string[];
+  /** Rows per row group for the database file (profile `row_group_size`); the engine's default when unset. */
+  readonly rowGroupSize?: number;
 }
 
 export type Materialized = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test' | 'unit';
@@ -76,6 +78,11 @@ export interface NodeConfig {
   readonly on_schema_change: OnSchemaChange;
   /** Columns an incremental model is partitioned by; see docs/partitions.md. */
   readonly partition_by?: readonly string[];
+  /**
+   * insert_overwrite's static partitions (dbt-bigquery): the partitions a build replaces, each a
+   * list of SQL expressions in partition_by order. Known up front, the new rows need no stage.
+   */
+  readonly partitions?: readonly (readonly string[])[];
   readonly full_refresh?: boolean;
   readonly meta: Readonly<Record<string, unknown>>;
   readonly docs?: { readonly show?: boolean };

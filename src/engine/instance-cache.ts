@@ -4,6 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { PlanError } from '../errors/plan-error.js';
 import { toEngineError } from './engine-error.js';
 import { RelationCache } from './relation-cache.js';
+import { openDatabaseFile } from './open-database.js';
 import { logClose, logOpen } from './sql-log.js';
 
 /**
@@ -17,7 +18,7 @@ interface CachedInstance {
 
 const instances = new Map<string, Promise<CachedInstance>>();
 
-export async function acquireInstance(dbPath: string, readOnly: boolean): Promise<DuckDBInstance> {
+export async function acquireInstance(dbPath: string, readOnly: boolean, rowGroupSize?: number): Promise<DuckDBInstance> {
   if (dbPath === ':memory:') {
     const memory = await DuckDBInstance.create(':memory:');
     logOpen(memory, dbPath, false);
@@ -26,7 +27,7 @@ export async function acquireInstance(dbPath: string, readOnly: boolean): Promis
   const key = path.resolve(dbPath);
   let pending = instances.get(key);
   if (!pending) {
-    pending = createInstance(key, readOnly).then((instance) => ({ instance, users: 0 }));
+    pending = createInstance(key, readOnly, rowGroupSize).then((instance) => ({ instance, users: 0 }));
     instances.set(key, pending);
     pending.catch(() => instances.delete(key));
   }
@@ -71,12 +72,10 @@ export function relationCacheOf(instance: DuckDBInstance): RelationCache {
   return cache;
 }
 
-async function createInstance(dbPath: string, readOnly: boolean): Promise<DuckDBInstance> {
+async function createInstance(dbPath: string, readOnly: boolean, rowGroupSize: number | undefined): Promise<DuckDBInstance> {
   if (!readOnly) fs.mkdirSync(path.dirname(dbPath), { recursive: true });
   try {
-    const instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: 'READ_ONLY' } : {});
-    logOpen(instance, dbPath, readOnly);
-    return instance;
+    return await openDatabaseFile(dbPath, readOnly, rowGroupSize);
   } catch (error) {
     throw lockError(dbPath, error) ?? toEngineError(error);
   }

@@ -2,6 +2,7 @@ import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DuckDBEngineConnection } from './connection.js';
 import { EngineError, toEngineError } from './engine-error.js';
 import { acquireInstance, relationCacheOf, releaseInstance } from './instance-cache.js';
+import { attachedCatalogOf } from './open-database.js';
 import type { RelationCache } from './relation-cache.js';
 import { logConnect, traced } from './sql-log.js';
 import { quoteLiteral } from './sql-text.js';
@@ -27,11 +28,12 @@ class PooledDuckDBConnection extends DuckDBEngineConnection implements PooledCon
 
 /** Open (or join) the database at `options.path`: settings applied, extensions loaded. */
 export async function openEngine(options: EngineOptions): Promise<Engine> {
-  const instance = await acquireInstance(options.path, options.readOnly ?? false);
+  const instance = await acquireInstance(options.path, options.readOnly ?? false, options.rowGroupSize);
   try {
     const first = await instance.connect();
     logConnect(instance, first);
     try {
+      await useAttachedCatalog(instance, first);
       await applySettings(first, effectiveSettings(options));
       await loadExtensions(first, options.extensions ?? []);
       const database = await currentDatabase(first);
@@ -82,6 +84,7 @@ class PooledEngine implements Engine {
         if (!raw) {
           raw = await this.instance.connect();
           logConnect(this.instance, raw);
+          await useAttachedCatalog(this.instance, raw);
           await applySettings(raw, effectiveSettings(this.options));
         }
         const conn = new PooledDuckDBConnection(raw, relationCacheOf(this.instance), (c) => this.giveBack(c));
@@ -138,6 +141,14 @@ function effectiveSettings(options: EngineOptions): Readonly<Record<string, stri
   const settings = { ...defaults, ...profile };
   if (options.fileSearchPath === undefined || profileKeys.has('file_search_path')) return settings;
   return { ...settings, file_search_path: options.fileSearchPath };
+}
+
+/** A database file attached for its row group size is each connection's default catalog, as if opened directly. */
+async function useAttachedCatalog(instance: DuckDBInstance, conn: DuckDBConnection): Promise<void> {
+  const catalog = attachedCatalogOf(instance);
+  if (catalog === undefined) return;
+  const sql = `USE "${catalog.replaceAll('"', '""')}"`;
+  await traced(conn, sql, () => conn.run(sql));
 }
 
 function settingValue(value: string | number | boolean): string {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
  * Opt-in statement log for benchmarks: with PLAN_SQL_LOG=<file>, every database opened, every
  * connection made and every statement sent is appended to <file> as one JSON line, in completion
  * order (a valid order to replay: a statement that depends on another was sent after it finished).
- *   {"t":"open","db":1,"path":"/abs/x.duckdb"}   {"t":"connect","db":1,"conn":2}
+ *   {"t":"open","db":1,"path":"/abs/x.duckdb","rowGroupSize":16384}  (rowGroupSize: attached with that ROW_GROUP_SIZE)   {"t":"connect","db":1,"conn":2}
  *   {"t":"sql","conn":2,"sql":"...","ok":true,"ms":1.2}   {"t":"close","db":1,"ms":812.5} (closing checkpoints a file database)
  * bench/replay-sql.mjs replays such a file directly through @duckdb/node-api.
  */
@@ -25,8 +25,8 @@ function write(entry: Readonly<Record<string, unknown>>): void {
   if (logFile) fs.appendFileSync(logFile, `${JSON.stringify(entry)}\n`);
 }
 
-export function logOpen(instance: object, path: string, readOnly: boolean): void {
-  if (logFile) write({ t: 'open', db: idOf(instance), path, readOnly });
+export function logOpen(instance: object, path: string, readOnly: boolean, rowGroupSize?: number): void {
+  if (logFile) write({ t: 'open', db: idOf(instance), path, readOnly, ...(rowGroupSize ? { rowGroupSize } : {}) });
 }
 
 export function logConnect(instance: object, connection: object): void {

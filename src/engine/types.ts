@@ -66,4 +66,6 @@ export interface EngineOptions {
    * `file_search_path` setting. Ignored when `settings` sets file_search_path itself.
    */
   readonly fileSearchPath?: string;
+  /** Rows per row group when writing a database file; DEFAULT_ROW_GROUP_SIZE when unset (see open-database.ts). */
+  readonly rowGroupSize?: number;
 }

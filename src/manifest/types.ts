@@ -45,6 +45,8 @@ export interface PriorRead {
   readonly name: string;
   readonly filters: Readonly<Record<string, string | number | boolean>>;
   readonly line?: number;
+  /** Set when the read is in an ephemeral model inlined into the node (the node's own file otherwise). */
+  readonly file?: string;
 }
 
 interface NodeBase {

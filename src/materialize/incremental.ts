@@ -4,6 +4,7 @@ import type { EngineConnection } from '../engine/types.js';
 import { quoteIdent, relationSql } from '../manifest/types.js';
 import type { ModelNode } from '../manifest/types.js';
 import { runHooks } from './hooks.js';
+import { planInPlace, writeInPlace } from './incremental-in-place.js';
 import { INCREMENTAL_STRATEGIES } from './incremental-strategies.js';
 import { runModelStatement } from './model-sql.js';
 import { applySchemaChange } from './schema-change.js';
@@ -47,6 +48,12 @@ export function resolveStrategy(node: ModelNode): string {
   if ((strategy === 'delete+insert' || strategy === 'merge') && uniqueKey.length === 0) {
     throw new ExecutionError('materialize.unique_key', `${prefix}: incremental_strategy '${strategy}' needs a unique_key (a column or a list of columns)`, where);
   }
+  if (node.config.partitions && node.config.partitions.length > 0 && strategy !== 'insert_overwrite') {
+    throw new ExecutionError('materialize.partitions', `${prefix}: partitions (the partitions to replace) only applies to incremental_strategy 'insert_overwrite', not '${strategy}'`, {
+      ...where,
+      hint: 'remove partitions, or set partition_by (which implies insert_overwrite)',
+    });
+  }
   if (strategy === 'insert_overwrite' && partitionBy.length === 0) {
     throw new ExecutionError('materialize.partition_by', `${prefix}: incremental_strategy 'insert_overwrite' needs partition_by (a list of columns)`, where);
   }
@@ -57,6 +64,8 @@ export async function materializeIncremental(req: MaterializeRequest): Promise<M
   const { node, conn } = req;
   const strategyName = resolveStrategy(node);
   if (!(await isIncrementalRun(conn, node, req.fullRefresh))) return materializeTable(req);
+  const inPlace = await planInPlace(req, strategyName);
+  if (inPlace) return writeInPlace(req, inPlace);
 
   await checkNewColumns(req);
   const target = relationSql(node.relation);

@@ -1,5 +1,5 @@
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
-import type { ModelNode, SeedNode } from '../manifest/types.js';
+import type { ModelNode, PriorRead, SeedNode } from '../manifest/types.js';
 
 export interface MaterializeRequest {
   /** relation and config (materialized, unique_key, incremental_strategy, on_schema_change, partition_by, full_refresh). */
@@ -19,6 +19,8 @@ export interface MaterializeRequest {
   readonly columnDdl?: readonly string[];
   /** e.g. 'PRIMARY KEY ("a", "b")', 'CHECK (x > 0)'. */
   readonly tableConstraints?: readonly string[];
+  /** The prior() partitions the compiled SQL reads (an incremental reading only other partitions of itself can skip staging). */
+  readonly priorReads?: readonly PriorRead[];
   /** Called with the new SQL's output columns BEFORE anything existing is touched; throw (ContractError) to abort. */
   readonly checkColumns?: (columns: readonly ColumnSchema[]) => void | Promise<void>;
 }

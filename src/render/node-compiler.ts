@@ -27,11 +27,12 @@ export class NodeCompiler {
     return this.compileModelWithReads(node, options).sql;
   }
 
-  /** The compiled SQL plus the prior() partitions it reads with this invocation's vars. */
+  /** The compiled SQL plus the prior() partitions it reads with this invocation's vars (its ephemerals' reads included). */
   compileModelWithReads(node: ModelNode, options: CompileOptions = {}): { sql: string; priorReads: readonly PriorRead[] } {
     const frame = this.frameFor(node, node.rawCode, options);
     const sql = this.session.render(node.originalFilePath, node.rawCode, frame);
-    return { sql: this.withEphemerals(sql, frame.ephemeralRefs, options), priorReads: frame.priorReads };
+    const priorReads = [...frame.priorReads];
+    return { sql: this.withEphemerals(sql, frame.ephemeralRefs, options, priorReads), priorReads };
   }
 
   compileTest(node: TestNode, options: CompileOptions = {}): string {
@@ -92,7 +93,7 @@ export class NodeCompiler {
   }
 
   /** Compile each referenced ephemeral model (recursively) and inline them in dependency order. */
-  private withEphemerals(sql: string, direct: readonly string[], options: CompileOptions): string {
+  private withEphemerals(sql: string, direct: readonly string[], options: CompileOptions, priorReads: PriorRead[] = []): string {
     if (direct.length === 0) return sql;
     const ordered: { name: string; sql: string }[] = [];
     const done = new Set<string>();
@@ -102,6 +103,7 @@ export class NodeCompiler {
       if (!node || node.resourceType !== 'model') return;
       const frame = this.frameFor(node, node.rawCode, { ...options, isIncremental: false });
       const body = this.session.render(node.originalFilePath, node.rawCode, frame);
+      priorReads.push(...frame.priorReads.map((read) => ({ ...read, file: node.originalFilePath })));
       for (const inner of frame.ephemeralRefs) visit(inner, [...chain, uniqueId]);
       done.add(uniqueId);
       ordered.push({ name: ephemeralCteName(node.relation.identifier), sql: body });

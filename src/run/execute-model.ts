@@ -36,6 +36,7 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
       columnDdl: ddl?.columnDdl,
       tableConstraints: ddl?.tableConstraints,
       checkColumns,
+      priorReads: compiled.priorReads,
     });
     if (result.builtPartitions && result.builtPartitions.length > 0) {
       await recordPartitions(
@@ -68,7 +69,7 @@ async function checkPriorPartitions(node: ModelNode, reads: readonly PriorRead[]
         .map(([k, v]) => `${k}=${String(v)}`)
         .join(', ');
       throw new ExecutionError('run.prior_missing', `reads partition (${filters}) of '${read.name}', which has not been built`, {
-        file: node.originalFilePath,
+        file: read.file ?? node.originalFilePath,
         line: read.line,
         node: node.uniqueId,
         hint: `build '${read.name}' first with the vars that produce ${filters} (for a simulation year N: plan build --vars year=N, or plan simulate from the first year)`,

@@ -71,7 +71,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const first = prepareYear(project, options, vars, firstRendered);
   const fingerprint = fingerprintOf(vars, first);
 
-  const engineOptions: EngineOptions = { path: target.path, threads, settings: target.settings, extensions: target.extensions, fileSearchPath: projectDir };
+  const engineOptions: EngineOptions = { path: target.path, threads, settings: target.settings, extensions: target.extensions, fileSearchPath: projectDir, rowGroupSize: target.rowGroupSize };
   const resumeFrom = (completed: readonly number[]): number[] | undefined => {
     const last = completed.at(-1);
     const remaining = last === undefined ? years : years.filter((y) => y > last);

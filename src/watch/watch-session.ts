@@ -199,7 +199,7 @@ export class WatchSession {
     try {
       await this.close();
       const threads = this.options.threads ?? prepared.target.threads;
-      this.#engine = await this.options.openEngine({ path: wanted, threads, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root });
+      this.#engine = await this.options.openEngine({ path: wanted, threads, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root, rowGroupSize: prepared.target.rowGroupSize });
       // A different database: nothing in it can be assumed, build the whole selection.
       this.#prepared = undefined;
       return this.#engine;

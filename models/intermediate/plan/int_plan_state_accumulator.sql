@@ -10,7 +10,11 @@
   the enrollment state and deferral rate (int_enrollment_decisions), the employer balance and the
   year's pay (below).
 -#}
-{{ config(materialized='incremental', partition_by=['scenario_id', 'simulation_year']) }}
+{{ config(
+    materialized='incremental',
+    partition_by=['scenario_id', 'simulation_year'],
+    partitions=[["'" ~ var('scenario_id') ~ "'", var('year')]]
+) }}
 {% set year = var('year') %}
 {% set first_year = var('start_year') %}
 {% set days = days_in_year(year) %}

@@ -30,7 +30,7 @@ export async function debugCommand(options: ProjectOptions, io: CliIO): Promise<
   out(`target: ${t.targetName} (type ${t.type}, path ${t.path}, schema ${t.schema}, threads ${t.threads})`);
   try {
     const { openEngine } = await import('../../engine/index.js');
-    const engine = await openEngine({ path: t.path, threads: 1, settings: t.settings, extensions: t.extensions, fileSearchPath: projectDir });
+    const engine = await openEngine({ path: t.path, threads: 1, settings: t.settings, extensions: t.extensions, fileSearchPath: projectDir, rowGroupSize: t.rowGroupSize });
     try {
       const version = await engine.withConnection((conn) => conn.query('select version() as v'));
       out(`duckdb: ${String(version.rows[0]?.v)} connection OK`);

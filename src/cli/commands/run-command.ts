@@ -27,7 +27,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', opt
   const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection }) : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
   const engine = await openEngine(
-    unitTestsOnly ? { path: ':memory:', threads } : { path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root },
+    unitTestsOnly ? { path: ':memory:', threads } : { path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root, rowGroupSize: prepared.target.rowGroupSize },
   );
   try {
     const outcome = await executeCommand({

@@ -47,7 +47,7 @@ export async function showCommand(options: ShowOptions, io: CliIO): Promise<numb
   }
   const limited = options.limit >= 0 ? `select * from (\n${stripTrailingSemicolon(sql)}\n) limit ${options.limit}` : stripTrailingSemicolon(sql);
 
-  const engine = await openEngine({ path: prepared.target.path, threads: 1, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root });
+  const engine = await openEngine({ path: prepared.target.path, threads: 1, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root, rowGroupSize: prepared.target.rowGroupSize });
   try {
     const result = await engine.withConnection((conn) => conn.query(limited));
     if (options.output === 'json') {

@@ -187,6 +187,34 @@ describe('transaction', () => {
   });
 });
 
+describe('row group size', () => {
+  const rowGroups = async (engine: Engine): Promise<number> =>
+    engine.withConnection(async (c) => {
+      await c.run('CREATE OR REPLACE TABLE t AS SELECT range AS x FROM range(40000)');
+      const { rows } = await c.query("SELECT count(DISTINCT row_group_id)::INT AS n FROM pragma_storage_info('t')");
+      return Number(rows[0].n);
+    });
+
+  it('writes files in groups of 16,384 rows by default, with the file as every connection\'s catalog', async () => {
+    const dbPath = path.join(tempDir(), 'grouped.duckdb');
+    const engine = await open(dbPath);
+    expect(await rowGroups(engine)).toBe(3);
+    const [a, b] = [await engine.acquire(), await engine.acquire()];
+    expect((await b.query('SELECT current_database() AS db')).rows).toEqual([{ db: 'grouped' }]);
+    expect((await b.query('SELECT count(*)::INT AS n FROM t')).rows).toEqual([{ n: 40000 }]);
+    a.release();
+    b.release();
+    await opened.pop()!.close();
+    const reopened = await open(dbPath, { readOnly: true });
+    expect(await reopened.withConnection(async (c) => (await c.query('SELECT count(*)::INT AS n FROM t')).rows)).toEqual([{ n: 40000 }]);
+  });
+
+  it("takes the profile's size; DuckDB's own size opens the file directly", async () => {
+    expect(await rowGroups(await open(path.join(tempDir(), 'big.duckdb'), { rowGroupSize: 122880 }))).toBe(1);
+    expect(await rowGroups(await open(path.join(tempDir(), 'small.duckdb'), { rowGroupSize: 8192 }))).toBe(5);
+  });
+});
+
 describe('lock held by another process', () => {
   it('fails with one clear line naming the process', async () => {
     const dbPath = path.join(tempDir(), 'locked.duckdb');

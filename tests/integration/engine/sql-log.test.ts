@@ -14,10 +14,10 @@ const { model } = await import('../materialize/helpers.js');
 
 type Entry = { t: string; sql?: string; ok?: boolean; db?: number; conn?: number; path?: string };
 const entries = (): Entry[] => fs.readFileSync(logFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Entry);
-/** Statements sent, cut at ' AS ' / the first comma; connection set-up (SET, current_database) left out. */
+/** Statements sent, cut at ' AS ' / the first comma; connection set-up (USE of the attached file, SET, current_database) left out. */
 const sent = (): (string | undefined)[] =>
   entries()
-    .filter((e) => e.t === 'sql' && !/current_database|^SET /.test(e.sql ?? ''))
+    .filter((e) => e.t === 'sql' && !/current_database|^SET |^USE /.test(e.sql ?? ''))
     .map((e) => e.sql?.split(' AS ')[0].split(',')[0]);
 
 describe('PLAN_SQL_LOG', () => {

@@ -58,6 +58,16 @@ describe('loadTarget', () => {
     expect(bare.value?.threads).toBeGreaterThanOrEqual(2);
     expect(bare.value?.threads).toBeLessThanOrEqual(4);
   });
+  it('reads row_group_size (plan\'s own key) and rejects one below 2048 rows with its line', () => {
+    const profiles = 'p:\n  target: grouped\n  outputs:\n    grouped:\n      type: duckdb\n      row_group_size: 32768\n    tiny:\n      type: duckdb\n      row_group_size: 100\n';
+    const projectDir = writeProject({ 'profiles.yml': profiles });
+    const read = (target: string) => loadTarget({ projectDir, profileName: 'p', target, env: {}, homeDir: projectDir });
+    expect(read('grouped').value?.rowGroupSize).toBe(32768);
+    expect(load('bare').value?.rowGroupSize).toBeUndefined();
+    expect(read('tiny').diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', line: 9, message: 'p.outputs.tiny.row_group_size: expected a whole number of rows, at least 2048, found number 100' }),
+    ]);
+  });
   it('rejects a non-duckdb type naming the file and key', () => {
     const { value, diagnostics } = load('pg');
     expect(value).toBeUndefined();
