@@ -1,4 +1,4 @@
-import { DuckDBTypeId, JsonDuckDBValueConverter } from '@duckdb/node-api';
+import { DuckDBTypeId, JsonDuckDBValueConverter } from './duckdb-module.js';
 import type { DuckDBResultReader, DuckDBValueConverter, Json } from '@duckdb/node-api';
 import type { ColumnSchema, Row } from './types.js';
 

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb-module.js';
 import { quoteLiteral } from './sql-text.js';
 import { logOpen } from './sql-log.js';
 

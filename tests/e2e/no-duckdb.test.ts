@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, output, REPO_ROOT, removeProject } from './helpers.js';
@@ -11,8 +12,15 @@ const BLOCK_DUCKDB = `data:text/javascript,${encodeURIComponent(
     )}));`,
 )}`;
 
+/** The same for require() (the engine loads the CommonJS library that way), preloaded with node --require. */
+const BLOCK_DUCKDB_REQUIRE =
+  "const Module = require('node:module'); const resolve = Module._resolveFilename;" +
+  "Module._resolveFilename = function (request, ...rest) { if (request.startsWith('@duckdb')) throw new Error('DuckDB was loaded: ' + request); return resolve.call(this, request, ...rest); };";
+
 function planWithoutDuckDb(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['--import', BLOCK_DUCKDB, path.join(REPO_ROOT, 'bin/plan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const preload = path.join(dir, 'block-duckdb.cjs');
+  fs.writeFileSync(preload, BLOCK_DUCKDB_REQUIRE);
+  const run = spawnSync(process.execPath, ['--import', BLOCK_DUCKDB, '--require', preload, path.join(REPO_ROOT, 'bin/plan.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,10 +1,9 @@
 // createJinjaEnvironment: compile and render Jinja templates, with dbt-style global macros.
-import nunjucks from 'nunjucks';
 import { RenderError } from '../../errors/plan-error.js';
 import { compileProgram } from './compile-template.js';
 import type { MacroDefinition, Program } from './compile-template.js';
 import { installJinjaBuiltins } from './filters/install.js';
-import { runtime } from './nunjucks-internals.js';
+import { nunjucks, runtime } from './nunjucks-internals.js';
 import { toRenderError } from './render-error.js';
 import { JINJA_RUNTIME } from './runtime/index.js';
 import { macroResult } from './runtime/macro-call.js';

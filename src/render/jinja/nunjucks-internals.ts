@@ -31,6 +31,8 @@ export interface CompileFrame {
   push(isolate?: boolean): CompileFrame;
 }
 
+/** The nunjucks package itself, through require() like its internals (an ESM import would make Node lex it for named exports). */
+export const nunjucks = require('nunjucks') as typeof import('nunjucks');
 export const nodes = require('nunjucks/src/nodes.js') as Record<string, NodeClass>;
 export const lexer = require('nunjucks/src/lexer.js') as Record<string, string> & {
   lex(src: string, opts?: unknown): unknown;
