@@ -5,7 +5,7 @@ import fs from 'node:fs';
  * connection made and every statement sent is appended to <file> as one JSON line, in completion
  * order (a valid order to replay: a statement that depends on another was sent after it finished).
  *   {"t":"open","db":1,"path":"/abs/x.duckdb","rowGroupSize":16384}  (rowGroupSize: attached with that ROW_GROUP_SIZE)   {"t":"connect","db":1,"conn":2}
- *   {"t":"sql","conn":2,"sql":"...","ok":true,"ms":1.2}   {"t":"close","db":1,"ms":812.5} (closing checkpoints a file database)
+ *   {"t":"sql","conn":2,"sql":"...","ok":true,"at":512.3,"ms":1.2}  (at: ms since the process started)   {"t":"close","db":1,"ms":812.5} (closing checkpoints a file database)
  * bench/replay-sql.mjs replays such a file directly through @duckdb/node-api.
  */
 const logFile = process.env.PLAN_SQL_LOG || undefined;
@@ -43,10 +43,10 @@ export async function traced<T>(connection: object, sql: string, send: () => Pro
   const started = performance.now();
   try {
     const result = await send();
-    write({ t: 'sql', conn: idOf(connection), sql, ok: true, ms: Number((performance.now() - started).toFixed(3)) });
+    write({ t: 'sql', conn: idOf(connection), sql, ok: true, at: Number(started.toFixed(3)), ms: Number((performance.now() - started).toFixed(3)) });
     return result;
   } catch (error) {
-    write({ t: 'sql', conn: idOf(connection), sql, ok: false, ms: Number((performance.now() - started).toFixed(3)) });
+    write({ t: 'sql', conn: idOf(connection), sql, ok: false, at: Number(started.toFixed(3)), ms: Number((performance.now() - started).toFixed(3)) });
     throw error;
   }
 }
