@@ -6,7 +6,7 @@
  * standard error first flushes what is pending here (flushingFirst), so a log that gathers both
  * streams (2>&1, CI) keeps their order.
  */
-export interface BatchedOutput extends NodeJS.WritableStream {
+export interface BatchedOutput extends NodeJS.WriteStream {
   flush(): void;
 }
 
