@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { DuckDBInstance } from './duckdb-module.js';
 import { quoteLiteral } from './sql-text.js';
 import { logOpen } from './sql-log.js';
@@ -22,11 +23,14 @@ export function attachedCatalogOf(instance: DuckDBInstance): string | undefined 
 /**
  * Open a database file. DuckDB takes a row group size only as an ATTACH option, so a file written
  * with a non-default size is attached to an in-memory instance under the name DuckDB would give
- * it when opened directly (the file's stem), and connections USE it. Read-only opens and
- * DuckDB's own size open the file directly.
+ * it when opened directly (the file's stem), and connections USE it. Read-only opens, DuckDB's
+ * own size and a file whose name would clash with the instance's `memory` catalog open the file
+ * directly.
  */
 export async function openDatabaseFile(dbPath: string, readOnly: boolean, rowGroupSize = DEFAULT_ROW_GROUP_SIZE): Promise<DuckDBInstance> {
-  if (readOnly || rowGroupSize === DUCKDB_ROW_GROUP_SIZE) {
+  // A file named memory.* would be attached as "memory", the name the in-memory instance's own catalog has.
+  const takesMemoryName = path.basename(dbPath).split('.')[0].toLowerCase() === 'memory';
+  if (readOnly || rowGroupSize === DUCKDB_ROW_GROUP_SIZE || takesMemoryName) {
     const instance = await DuckDBInstance.create(dbPath, readOnly ? { access_mode: 'READ_ONLY' } : {});
     logOpen(instance, dbPath, readOnly);
     return instance;

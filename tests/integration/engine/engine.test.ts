@@ -213,6 +213,12 @@ describe('row group size', () => {
     expect(await rowGroups(await open(path.join(tempDir(), 'big.duckdb'), { rowGroupSize: 122880 }))).toBe(1);
     expect(await rowGroups(await open(path.join(tempDir(), 'small.duckdb'), { rowGroupSize: 8192 }))).toBe(5);
   });
+
+  it('opens a file named memory.duckdb directly (its catalog name is the in-memory instance\'s)', async () => {
+    const engine = await open(path.join(tempDir(), 'memory.duckdb'));
+    expect(engine.database).toBe('memory');
+    expect(await rowGroups(engine)).toBe(1);
+  });
 });
 
 describe('lock held by another process', () => {
