@@ -17,6 +17,7 @@ import { isRunnable } from '../run/types.js';
 import { nodesToBuildAfter } from './carry-over.js';
 import { YearProgressReporter } from './progress-reporter.js';
 import { loadScenario } from './scenario.js';
+import { yearsBuiltByBuilds } from './built-years.js';
 import { SimulationState } from './simulation-state.js';
 import { checkYearOrder, parseYears, yearsFromVars } from './years.js';
 
@@ -81,13 +82,13 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
 
   if (options.dryRun) {
     // A dry run never creates or changes the database: it reads what exists, read-only.
-    const completed = await completedYearsReadOnly(options.openEngine, engineOptions, target.schema, scenarioId);
+    const { completed, built } = await completedYearsReadOnly(options.openEngine, engineOptions, target.schema, scenarioId, first);
     if (options.resume) {
       const remaining = resumeFrom(completed);
       if (!remaining) return { exitCode: 0, completedYears: [], runId };
       years = remaining;
     }
-    checkYearOrder(years, startYear, completed, scenarioId);
+    checkYearOrder(years, startYear, union(completed, built), scenarioId);
     printPlan(say, scenarioId, years, vars, first, completed);
     return { exitCode: 0, completedYears: [], runId };
   }
@@ -96,17 +97,17 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   if (target.path !== ':memory:' && !fs.existsSync(target.path)) checkYearOrder(years, startYear, [], scenarioId);
   const engine = await options.openEngine(engineOptions);
   try {
-    const completed = await engine.withConnection(async (conn) => {
+    const { completed, built } = await engine.withConnection(async (conn) => {
       const s = new SimulationState(conn, target.schema);
       await s.ensureTables();
-      return s.completedYears(scenarioId);
+      return { completed: await s.completedYears(scenarioId), built: await yearsBuiltByBuilds(conn, target.schema, scenarioId, first) };
     });
     if (options.resume) {
       const remaining = resumeFrom(completed);
       if (!remaining) return { exitCode: 0, completedYears: [], runId };
       years = remaining;
     }
-    checkYearOrder(years, startYear, completed, scenarioId);
+    checkYearOrder(years, startYear, union(completed, built), scenarioId);
 
     await engine.withConnection((conn) =>
       new SimulationState(conn, target.schema).startRun({ runId, scenario: scenarioId, years, seed: vars.random_seed, fingerprint, toolVersion: PLAN_VERSION }),
@@ -163,14 +164,21 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   }
 }
 
-/** Completed years as recorded in an existing database, opened read-only; [] when there is none yet. */
-async function completedYearsReadOnly(open: SimulateOptions['openEngine'], engineOptions: EngineOptions, schema: string, scenarioId: string): Promise<number[]> {
-  if (engineOptions.path === ':memory:' || !fs.existsSync(engineOptions.path)) return [];
+/** Years simulated and years built by `plan build`, from an existing database opened read-only; none when there is no file yet. */
+async function completedYearsReadOnly(
+  open: SimulateOptions['openEngine'],
+  engineOptions: EngineOptions,
+  schema: string,
+  scenarioId: string,
+  prepared: PreparedProject,
+): Promise<{ completed: number[]; built: number[] }> {
+  if (engineOptions.path === ':memory:' || !fs.existsSync(engineOptions.path)) return { completed: [], built: [] };
   const engine = await open({ ...engineOptions, threads: 1, readOnly: true });
   try {
     return await engine.withConnection(async (conn) => {
       const state = new SimulationState(conn, schema);
-      return (await state.tablesExist()) ? state.completedYears(scenarioId) : [];
+      const completed = (await state.tablesExist()) ? await state.completedYears(scenarioId) : [];
+      return { completed, built: await yearsBuiltByBuilds(conn, schema, scenarioId, prepared) };
     });
   } finally {
     await engine.close();
@@ -236,3 +244,7 @@ export function formatSummary(rows: readonly Readonly<Record<string, unknown>>[]
   return formatRowsTable(transposed, ['metric', ...years]);
 }
 
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}

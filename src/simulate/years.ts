@@ -42,7 +42,7 @@ export function checkYearOrder(years: readonly number[], startYear: number, comp
     if (year > startYear && !available.has(year - 1)) {
       const last = years.at(-1);
       throw new DiagnosticsError([
-        errorDiagnostic('simulate.missing_year', `year ${year} needs year ${year - 1} of scenario '${scenarioId}', which has not been simulated`, {
+        errorDiagnostic('simulate.missing_year', `year ${year} needs year ${year - 1} of scenario '${scenarioId}', which has not been simulated or built (plan build --vars year=${year - 1})`, {
           hint: completed.length === 0
             ? `simulate from ${startYear} (--years ${startYear}-${last}), or start later with --vars start_year=${year}`
             : `years complete for '${scenarioId}': ${completed.join(', ')}; simulate --years ${year - 1}${year - 1 === last ? '' : `-${last}`} or use --resume`,

@@ -57,6 +57,15 @@ describe('plan build year by year', () => {
     expect(again.code, describeRun(again)).toBe(0);
     expect(await partitionHashes(byBuildDir)).toEqual(reference);
   });
+
+  it('simulate continues after years built with plan build (every partitioned model holds year N-1)', async () => {
+    const next = await simulate(byBuildDir, '--years', '2027');
+    expect(next.code, describeRun(next)).toBe(0);
+    expect(next.stdout).toContain('Simulating scenario baseline, years 2027-2027');
+    expect(pick(await partitionHashes(byBuildDir), 'baseline', [2025, 2026])).toEqual(reference);
+    const done = await rows(byBuildDir, 'select simulation_year from plan_simulation_years order by 1');
+    expect(done.map((r) => r.simulation_year)).toEqual([2027]);
+  });
 });
 
 describe('a failed year and --resume', () => {
