@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openEngine } from '../../../src/engine/index.js';
 import type { Engine, EngineConnection, Row } from '../../../src/engine/index.js';
 import type { NodeConfig } from '../../../src/config/types.js';
@@ -12,6 +13,20 @@ export function tempDir(): string {
 
 export async function freshEngine(threads = 2): Promise<Engine> {
   return openEngine({ path: path.join(tempDir(), 'dev.duckdb'), threads });
+}
+
+/** A new database file and one connection for each test of the calling file (beforeEach / afterEach). */
+export function connectionPerTest(): { readonly conn: EngineConnection & { release(): void } } {
+  const state = {} as { engine: Engine; conn: EngineConnection & { release(): void } };
+  beforeEach(async () => {
+    state.engine = await freshEngine();
+    state.conn = await state.engine.acquire();
+  });
+  afterEach(async () => {
+    state.conn.release();
+    await state.engine.close();
+  });
+  return state;
 }
 
 export function config(extra: Partial<NodeConfig> = {}): NodeConfig {

@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Engine, EngineConnection } from '../../../src/engine/index.js';
+import { describe, expect, it } from 'vitest';
 import { materialize } from '../../../src/materialize/index.js';
 import type { MaterializeRequest } from '../../../src/materialize/types.js';
 import type { NodeConfig } from '../../../src/config/types.js';
 import type { PriorRead } from '../../../src/manifest/types.js';
 import { withSqlLog } from '../../helpers/sql-log.js';
-import { freshEngine, model, rows } from './helpers.js';
+import { connectionPerTest, model, rows } from './helpers.js';
 
-let engine: Engine;
-let conn: EngineConnection & { release(): void };
-beforeEach(async () => {
-  engine = await freshEngine();
-  conn = await engine.acquire();
-});
-afterEach(async () => {
-  conn.release();
-  await engine.close();
-});
+const db = connectionPerTest();
 
 const PARTITIONED: Partial<NodeConfig> = { materialized: 'incremental', partition_by: ['scenario', 'year'] };
 
 function request(config: Partial<NodeConfig>, compiledSql: string, priorReads: readonly PriorRead[] = []): MaterializeRequest {
-  return { node: model('fct', config), compiledSql, conn, fullRefresh: false, preHooks: [], postHooks: [], priorReads };
+  return { node: model('fct', config), compiledSql, conn: db.conn, fullRefresh: false, preHooks: [], postHooks: [], priorReads };
 }
 
 const yearSql = (year: number, value: number): string => `select 'base' as scenario, ${year} as year, range as id, ${value} as v from range(3)`;
@@ -31,12 +21,12 @@ describe('insert_overwrite with static partitions', () => {
   it('replaces exactly the listed partition without a stage, and reports it', async () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     await materialize(request(staticYear(2025), yearSql(2025, 1)));
-    const { statements, result } = await withSqlLog(conn, () => materialize(request(staticYear(2025), yearSql(2025, 2))));
+    const { statements, result } = await withSqlLog(db.conn, () => materialize(request(staticYear(2025), yearSql(2025, 2))));
 
     expect(statements.some((s) => /__plan_stage/.test(s))).toBe(false);
     expect(result.message).toBe('INSERT 3 rows (1 partition replaced)');
     expect(result.builtPartitions).toEqual([{ scenario: 'base', year: 2025 }]);
-    expect(await rows(conn, 'select year, count(*)::INT as n, max(v)::INT as v from fct group by year order by year')).toEqual([
+    expect(await rows(db.conn, 'select year, count(*)::INT as n, max(v)::INT as v from fct group by year order by year')).toEqual([
       { year: 2024, n: 3, v: 1 },
       { year: 2025, n: 3, v: 2 },
     ]);
@@ -46,7 +36,7 @@ describe('insert_overwrite with static partitions', () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     const wrong = `${yearSql(2024, 2)} union all select 'base', 2030, 9, 9`;
     await expect(materialize(request(staticYear(2024), wrong))).rejects.toThrow(/1 of its 4 new rows are outside the partitions listed in its partitions config \(scenario=base, year=2024\)/);
-    expect(await rows(conn, 'select year, max(v)::INT as v, count(*)::INT as n from fct group by year')).toEqual([{ year: 2024, v: 1, n: 3 }]);
+    expect(await rows(db.conn, 'select year, max(v)::INT as v, count(*)::INT as n from fct group by year')).toEqual([{ year: 2024, v: 1, n: 3 }]);
   });
 
   it('says which partition has the wrong number of values', async () => {
@@ -59,18 +49,18 @@ describe('insert_overwrite with static partitions', () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     const readsItself = `select scenario, year, id, v + 10 as v from (select * from "dev"."main"."fct" where "scenario" = 'base' and "year" = 2024)`;
     const read: PriorRead = { name: 'fct', filters: { scenario: 'base', year: 2024 } };
-    const { statements } = await withSqlLog(conn, () => materialize(request(staticYear(2024), readsItself, [read])));
+    const { statements } = await withSqlLog(db.conn, () => materialize(request(staticYear(2024), readsItself, [read])));
     expect(statements.some((s) => /__plan_stage/.test(s))).toBe(true);
-    expect(await rows(conn, 'select max(v)::INT as v, count(*)::INT as n from fct')).toEqual([{ v: 11, n: 3 }]);
+    expect(await rows(db.conn, 'select max(v)::INT as v, count(*)::INT as n from fct')).toEqual([{ v: 11, n: 3 }]);
   });
 
   it('writes in place when the model reads only an earlier partition of itself through prior()', async () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     const next = `select scenario, 2025 as year, id, v + 1 as v from (select * from "dev"."main"."fct" where "scenario" = 'base' and "year" = 2024)`;
     const read: PriorRead = { name: 'fct', filters: { scenario: 'base', year: 2024 } };
-    const { statements } = await withSqlLog(conn, () => materialize(request(staticYear(2025), next, [read])));
+    const { statements } = await withSqlLog(db.conn, () => materialize(request(staticYear(2025), next, [read])));
     expect(statements.some((s) => /__plan_stage/.test(s))).toBe(false);
-    expect(await rows(conn, 'select year, max(v)::INT as v from fct group by year order by year')).toEqual([
+    expect(await rows(db.conn, 'select year, max(v)::INT as v from fct group by year order by year')).toEqual([
       { year: 2024, v: 1 },
       { year: 2025, v: 2 },
     ]);
@@ -79,9 +69,9 @@ describe('insert_overwrite with static partitions', () => {
   it('stages the rows when the model names itself any other way ({{ this }})', async () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     const usesThis = `select scenario, 2025 as year, id, v from "dev"."main"."fct" where year = (select max(year) from "dev"."main"."fct")`;
-    const { statements } = await withSqlLog(conn, () => materialize(request(staticYear(2025), usesThis)));
+    const { statements } = await withSqlLog(db.conn, () => materialize(request(staticYear(2025), usesThis)));
     expect(statements.some((s) => /__plan_stage/.test(s))).toBe(true);
-    expect(await rows(conn, 'select count(*)::INT as n from fct')).toEqual([{ n: 6 }]);
+    expect(await rows(db.conn, 'select count(*)::INT as n from fct')).toEqual([{ n: 6 }]);
   });
 });
 
@@ -89,10 +79,10 @@ describe('append', () => {
   it('inserts straight from the model SQL, which sees the table as it was', async () => {
     const config: Partial<NodeConfig> = { materialized: 'incremental', incremental_strategy: 'append' };
     await materialize(request(config, 'select range as id from range(3)'));
-    const { statements, result } = await withSqlLog(conn, () => materialize(request(config, 'select id + 10 as id from "dev"."main"."fct"')));
+    const { statements, result } = await withSqlLog(db.conn, () => materialize(request(config, 'select id + 10 as id from "dev"."main"."fct"')));
     expect(statements.some((s) => /__plan_stage/.test(s))).toBe(false);
     expect(result.message).toBe('INSERT 3 rows');
-    expect(await rows(conn, 'select count(*)::INT as n, max(id)::INT as m from fct')).toEqual([{ n: 6, m: 12 }]);
+    expect(await rows(db.conn, 'select count(*)::INT as n, max(id)::INT as m from fct')).toEqual([{ n: 6, m: 12 }]);
   });
 });
 

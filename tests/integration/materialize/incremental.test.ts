@@ -1,38 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NodeConfig } from '../../../src/config/types.js';
-import type { Engine, EngineConnection } from '../../../src/engine/index.js';
 import { ExecutionError } from '../../../src/errors/plan-error.js';
 import { isIncrementalRun, materialize } from '../../../src/materialize/index.js';
 import type { MaterializeRequest } from '../../../src/materialize/index.js';
-import { freshEngine, model, rows } from './helpers.js';
+import { connectionPerTest, model, rows } from './helpers.js';
 
-let engine: Engine;
-let conn: EngineConnection & { release(): void };
-beforeEach(async () => {
-  engine = await freshEngine();
-  conn = await engine.acquire();
-});
-afterEach(async () => {
-  conn.release();
-  await engine.close();
-});
+const db = connectionPerTest();
 
 function run(config: Partial<NodeConfig>, sql: string, extra: Partial<MaterializeRequest> = {}) {
   const node = model('inc', { materialized: 'incremental', ...config });
-  return materialize({ node, compiledSql: sql, conn, fullRefresh: false, preHooks: [], postHooks: [], ...extra });
+  return materialize({ node, compiledSql: sql, conn: db.conn, fullRefresh: false, preHooks: [], postHooks: [], ...extra });
 }
 
-const all = () => rows(conn, 'select * from inc order by all');
+const all = () => rows(db.conn, 'select * from inc order by all');
 
 describe('incremental', () => {
   it('first run builds the table; is_incremental is true afterwards; full refresh rebuilds', async () => {
     const node = model('inc', { materialized: 'incremental' });
-    expect(await isIncrementalRun(conn, node, false)).toBe(false);
+    expect(await isIncrementalRun(db.conn, node, false)).toBe(false);
     expect((await run({}, 'select 1 as id')).message).toBe('CREATE TABLE (1 row)');
-    expect(await isIncrementalRun(conn, node, false)).toBe(true);
-    expect(await isIncrementalRun(conn, node, true)).toBe(false);
-    expect(await isIncrementalRun(conn, model('inc', { materialized: 'incremental', full_refresh: false }), true)).toBe(true);
-    expect(await isIncrementalRun(conn, model('inc', { materialized: 'table' }), false)).toBe(false);
+    expect(await isIncrementalRun(db.conn, node, false)).toBe(true);
+    expect(await isIncrementalRun(db.conn, node, true)).toBe(false);
+    expect(await isIncrementalRun(db.conn, model('inc', { materialized: 'incremental', full_refresh: false }), true)).toBe(true);
+    expect(await isIncrementalRun(db.conn, model('inc', { materialized: 'table' }), false)).toBe(false);
     await run({}, 'select 2 as id', { fullRefresh: true });
     expect(await all()).toEqual([{ id: 2 }]);
   });
@@ -87,7 +77,7 @@ describe('incremental', () => {
     // Re-running 2025 twice, with different rows, replaces 2025 only.
     await run(config, year(2025, 4));
     await run(config, year(2025, 4));
-    const counts = await rows(conn, 'select simulation_year, count(*) as n from inc group by all order by all');
+    const counts = await rows(db.conn, 'select simulation_year, count(*) as n from inc group by all order by all');
     expect(counts).toEqual([
       { simulation_year: 2024, n: 3 },
       { simulation_year: 2025, n: 4 },
@@ -107,7 +97,7 @@ describe('incremental', () => {
     await expect(run({ unique_key: 'id' }, "select 1 as id\nunion all select 'x'::int")).rejects.toMatchObject({ kind: 'Conversion', modelLine: 2 });
     await expect(run({ unique_key: 'id' }, 'select 2 as id', { postHooks: ['select * from nowhere'] })).rejects.toThrow(/post-hook 1 failed/);
     expect(await all()).toEqual([{ id: 1 }]);
-    expect(await rows(conn, "select table_name from duckdb_tables() where table_name like '%plan_stage%'")).toEqual([]);
+    expect(await rows(db.conn, "select table_name from duckdb_tables() where table_name like '%plan_stage%'")).toEqual([]);
   });
 });
 
@@ -144,7 +134,7 @@ describe('on_schema_change', () => {
   it('sync_all_columns: adds new, drops removed, alters changed types', async () => {
     await run({}, base);
     await run({ on_schema_change: 'sync_all_columns' }, "select 2::bigint as id, 'new' as new_col");
-    expect(await conn.describeRelation('dev', 'main', 'inc')).toEqual([
+    expect(await db.conn.describeRelation('dev', 'main', 'inc')).toEqual([
       { name: 'id', type: 'BIGINT' },
       { name: 'new_col', type: 'VARCHAR' },
     ]);

@@ -1,28 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../../src/engine/index.js';
-import type { Engine, EngineConnection } from '../../../src/engine/index.js';
 import { ContractError, ExecutionError } from '../../../src/errors/plan-error.js';
 import { mapDbLineToModelLine, materialize } from '../../../src/materialize/index.js';
 import type { MaterializeRequest } from '../../../src/materialize/index.js';
 import type { ModelNode } from '../../../src/manifest/types.js';
-import { freshEngine, model, rows } from './helpers.js';
+import { connectionPerTest, model, rows } from './helpers.js';
 
-let engine: Engine;
-let conn: EngineConnection & { release(): void };
-beforeEach(async () => {
-  engine = await freshEngine();
-  conn = await engine.acquire();
-});
-afterEach(async () => {
-  conn.release();
-  await engine.close();
-});
+const db = connectionPerTest();
 
 function req(node: ModelNode, compiledSql: string, extra: Partial<MaterializeRequest> = {}): MaterializeRequest {
-  return { node, compiledSql, conn, fullRefresh: false, preHooks: [], postHooks: [], ...extra };
+  return { node, compiledSql, conn: db.conn, fullRefresh: false, preHooks: [], postHooks: [], ...extra };
 }
 
-const kindOf = (name: string, schema = 'main') => conn.relationKind('dev', schema, name);
+const kindOf = (name: string, schema = 'main') => db.conn.relationKind('dev', schema, name);
 
 describe('table', () => {
   it('builds a table in a schema created on demand, tolerating a trailing ; and -- comment', async () => {
@@ -41,7 +31,7 @@ describe('table', () => {
     expect(error.kind).toBe('Conversion');
     expect(error.node).toBe('model.proj.t');
     expect(error.file).toBe('models/t.sql');
-    expect(await rows(conn, 'select id from t order by id')).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(await rows(db.conn, 'select id from t order by id')).toEqual([{ id: 1 }, { id: 2 }]);
     expect(await kindOf('t__plan_tmp')).toBeNull();
   });
 
@@ -50,17 +40,17 @@ describe('table', () => {
     await materialize(req(node, 'select 1 as id'));
     const error = await materialize(req(node, 'select 2 as id', { postHooks: ['select 1', 'select * from nowhere'] })).catch((e) => e);
     expect(error.message).toMatch(/^post-hook 2 failed: Catalog Error/);
-    expect(await rows(conn, 'select id from t')).toEqual([{ id: 1 }]);
+    expect(await rows(db.conn, 'select id from t')).toEqual([{ id: 1 }]);
     expect(await kindOf('t__plan_tmp')).toBeNull();
   });
 
   it('runs pre- and post-hooks around the build', async () => {
-    await conn.run('create table audit (msg varchar)');
+    await db.conn.run('create table audit (msg varchar)');
     const node = model('t');
     await materialize(
       req(node, 'select 1 as id', { preHooks: ["insert into audit values ('pre')"], postHooks: ["insert into audit select 'post ' || count(*) from t"] }),
     );
-    expect(await rows(conn, 'select msg from audit')).toEqual([{ msg: 'pre' }, { msg: 'post 1' }]);
+    expect(await rows(db.conn, 'select msg from audit')).toEqual([{ msg: 'pre' }, { msg: 'post 1' }]);
   });
 
   it('keeps the old table when checkColumns (a contract) rejects the new columns', async () => {
@@ -70,7 +60,7 @@ describe('table', () => {
       throw new ContractError('contract.mismatch', 'column id: expected VARCHAR');
     };
     await expect(materialize(req(node, 'select 5 as id', { checkColumns: reject }))).rejects.toBeInstanceOf(ContractError);
-    expect(await rows(conn, 'select id from t')).toEqual([{ id: 1 }]);
+    expect(await rows(db.conn, 'select id from t')).toEqual([{ id: 1 }]);
   });
 
   it('creates contracted tables from column DDL, in declared column order, enforcing constraints', async () => {
@@ -79,14 +69,14 @@ describe('table', () => {
     const seen: string[] = [];
     await materialize(req(node, "select 'a' as name, 1 as id", { ...contract, checkColumns: (cols) => void seen.push(...cols.map((c) => c.name)) }));
     expect(seen).toEqual(['name', 'id']);
-    expect(await conn.describeRelation('dev', 'main', 't')).toEqual([
+    expect(await db.conn.describeRelation('dev', 'main', 't')).toEqual([
       { name: 'id', type: 'INTEGER' },
       { name: 'name', type: 'VARCHAR' },
     ]);
     const error = await materialize(req(node, "select 'a' as name, 1 as id union all select 'b', 1", contract)).catch((e) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect(error.kind).toBe('Constraint');
-    expect(await rows(conn, 'select * from t')).toEqual([{ id: 1, name: 'a' }]);
+    expect(await rows(db.conn, 'select * from t')).toEqual([{ id: 1, name: 'a' }]);
   });
 
   it('reports the model line of an error through modelLine and mapDbLineToModelLine', async () => {
@@ -108,14 +98,14 @@ describe('view', () => {
     expect(await kindOf('r')).toBe('table');
     await materialize(req(node, 'select 3 as id;'));
     expect(await kindOf('r')).toBe('view');
-    expect(await rows(conn, 'select id from r')).toEqual([{ id: 3 }]);
+    expect(await rows(db.conn, 'select id from r')).toEqual([{ id: 3 }]);
   });
 
   it('leaves the old table when the view cannot be created', async () => {
     await materialize(req(model('r', { materialized: 'table' }), 'select 2 as id'));
     await expect(materialize(req(model('r', { materialized: 'view' }), 'select nope from range(1)'))).rejects.toBeInstanceOf(EngineError);
     expect(await kindOf('r')).toBe('table');
-    expect(await rows(conn, 'select id from r')).toEqual([{ id: 2 }]);
+    expect(await rows(db.conn, 'select id from r')).toEqual([{ id: 2 }]);
   });
 });
 
