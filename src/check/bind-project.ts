@@ -97,7 +97,7 @@ async function bindModel(
     // The contract's diff table already lists every declared column the SQL does not produce.
     const diffs = compareContract(Object.values(node.columns), columns);
     if (diffs.length > 0) {
-      problems.push(errorDiagnostic('check.contract', formatContractDiff(node.name, node.originalFilePath, diffs, node.patchPath), { file: node.patchPath ?? node.originalFilePath, node: node.uniqueId }));
+      problems.push(errorDiagnostic('check.contract', formatContractDiff(node.name, node.originalFilePath, diffs, node.patchPath, node.propertyLines), { file: node.patchPath ?? node.originalFilePath, line: node.propertyLines?.entry, node: node.uniqueId }));
     }
     return { problems, retry: false };
   }

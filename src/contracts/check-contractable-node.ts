@@ -3,8 +3,11 @@ import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
 import type { ModelNode } from '../manifest/types.js';
 import { normalizeType } from './normalize-type.js';
 
-function fileOf(node: ModelNode): string {
-  return node.patchPath ?? node.originalFilePath;
+/** The property file and line of the model's entry, or of one of its columns (the model's SQL file when it has no entry). */
+function whereOf(node: ModelNode, column?: string): { file: string; line?: number; node: string } {
+  if (!node.patchPath) return { file: node.originalFilePath, node: node.uniqueId };
+  const line = (column === undefined ? undefined : node.propertyLines?.columns[column.toLowerCase()]) ?? node.propertyLines?.entry;
+  return { file: node.patchPath, ...(line !== undefined ? { line } : {}), node: node.uniqueId };
 }
 
 /**
@@ -13,7 +16,7 @@ function fileOf(node: ModelNode): string {
  */
 export function checkContractableNode(node: ModelNode): Diagnostic[] {
   if (!node.config.contract?.enforced) return [];
-  const where = { file: fileOf(node), node: node.uniqueId };
+  const where = whereOf(node);
   if (node.config.materialized === 'ephemeral') {
     return [
       errorDiagnostic(
@@ -38,7 +41,7 @@ export function checkContractableNode(node: ModelNode): Diagnostic[] {
     if (!column.data_type?.trim()) {
       diagnostics.push(
         errorDiagnostic('contract.no_data_type', `Model '${node.name}': column '${column.name}' has no data_type, which an enforced contract requires`, {
-          ...where,
+          ...whereOf(node, column.name),
           hint: `add \`data_type:\` (e.g. \`data_type: integer\`) to column '${column.name}'`,
         }),
       );
@@ -49,7 +52,7 @@ export function checkContractableNode(node: ModelNode): Diagnostic[] {
     } catch (e) {
       diagnostics.push(
         errorDiagnostic('contract.bad_data_type', `Model '${node.name}': column '${column.name}' has data_type '${column.data_type}' which is not a type: ${(e as Error).message}`, {
-          ...where,
+          ...whereOf(node, column.name),
           hint: 'use a DuckDB type name such as integer, bigint, varchar, double, decimal(10,2), date, timestamp',
         }),
       );
@@ -60,7 +63,7 @@ export function checkContractableNode(node: ModelNode): Diagnostic[] {
 
 /** Views cannot carry constraints: one warning per declared constraint (unless `warn_unsupported: false`). */
 export function viewConstraintWarnings(node: ModelNode): Diagnostic[] {
-  const where = { file: fileOf(node), node: node.uniqueId };
+  const where = whereOf(node);
   const hint = 'materialize the model as a table or incremental to enforce it, or remove the constraint';
   const warnings: Diagnostic[] = [];
   for (const column of Object.values(node.columns)) {

@@ -1,4 +1,5 @@
 import { ContractError } from '../errors/plan-error.js';
+import type { PropertyLines } from '../manifest/types.js';
 import type { ContractDiff, ContractProblem } from './compare-contract.js';
 
 const PROBLEM_TEXT: Readonly<Record<ContractProblem, string>> = {
@@ -8,14 +9,20 @@ const PROBLEM_TEXT: Readonly<Record<ContractProblem, string>> = {
   no_data_type: 'no data_type declared',
 };
 
-function hintFor(diffs: readonly ContractDiff[], file: string): string {
+function hintFor(diffs: readonly ContractDiff[], file: string, lines: PropertyLines | undefined): string {
   const hints: string[] = [];
   const kinds = new Set(diffs.map((d) => d.problem));
+  const at = (column: string | undefined): string => {
+    const line = column === undefined ? lines?.entry : (lines?.columns[column.toLowerCase()] ?? lines?.entry);
+    return line === undefined ? file : `${file}:${line}`;
+  };
   if (kinds.has('missing') || kinds.has('extra')) {
-    hints.push(`select exactly the declared columns in the model SQL, or add/remove them under \`columns:\` in ${file}`);
+    const first = diffs.find((d) => d.problem === 'missing');
+    hints.push(`select exactly the declared columns in the model SQL, or add/remove them under \`columns:\` in ${at(first?.column)}`);
   }
   if (kinds.has('type_mismatch')) {
-    hints.push('cast the column in the SQL (e.g. `cast(x as integer) as x`) or change its `data_type`');
+    const first = diffs.find((d) => d.problem === 'type_mismatch');
+    hints.push(`cast the column in the SQL (e.g. \`cast(x as integer) as x\`) or change its \`data_type\`${lines ? ` (${at(first?.column)})` : ''}`);
   }
   if (kinds.has('no_data_type')) {
     hints.push('an enforced contract needs a `data_type` on every column');
@@ -30,7 +37,7 @@ function hintFor(diffs: readonly ContractDiff[], file: string): string {
  *   | column | declared | actual  | problem            |
  *   | id     | INTEGER  | VARCHAR | data type mismatch |
  */
-export function formatContractDiff(modelName: string, file: string, diffs: readonly ContractDiff[], propertiesFile?: string): string {
+export function formatContractDiff(modelName: string, file: string, diffs: readonly ContractDiff[], propertiesFile?: string, lines?: PropertyLines): string {
   const header = ['column', 'declared', 'actual', 'problem'];
   const rows = diffs.map((d) => [d.column, d.declared ?? '-', d.actual ?? '-', PROBLEM_TEXT[d.problem]]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -43,12 +50,12 @@ export function formatContractDiff(modelName: string, file: string, diffs: reado
     rule,
     ...rows.map(line),
     '',
-    `hint: ${hintFor(diffs, propertiesFile ?? file)}`,
+    `hint: ${hintFor(diffs, propertiesFile ?? file, propertiesFile ? lines : undefined)}`,
   ].join('\n');
 }
 
 /** The ContractError the runner reports (as a failed node) when a contract does not hold. */
-export function contractError(modelName: string, file: string, diffs: readonly ContractDiff[], node?: string, propertiesFile?: string): ContractError {
+export function contractError(modelName: string, file: string, diffs: readonly ContractDiff[], node?: string, propertiesFile?: string, lines?: PropertyLines): ContractError {
   // The hint is already the table's last line; repeating it in `hint` would print it twice.
-  return new ContractError('contract.mismatch', formatContractDiff(modelName, file, diffs, propertiesFile), { file, node });
+  return new ContractError('contract.mismatch', formatContractDiff(modelName, file, diffs, propertiesFile, lines), { file, node });
 }

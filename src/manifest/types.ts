@@ -41,6 +41,11 @@ export interface SourceCall {
  * `{{ prior('fct_workforce_snapshot', simulation_year=var('year') - 1) }}`. It does not
  * create a DAG edge; the runner checks that the partition was built before the node runs.
  */
+export interface PropertyLines {
+  readonly entry: number;
+  readonly columns: Readonly<Record<string, number>>;
+}
+
 export interface PriorRead {
   readonly name: string;
   readonly filters: Readonly<Record<string, string | number | boolean>>;
@@ -85,6 +90,8 @@ export interface ModelNode extends ExecutableBase {
   readonly constraints: readonly (ColumnConstraint & { readonly columns?: readonly string[] })[];
   /** Property file that described it, if any. */
   readonly patchPath?: string;
+  /** Lines in the property file (patchPath): the model's entry and each declared column, for contract errors. */
+  readonly propertyLines?: PropertyLines;
 }
 
 export interface SeedNode extends ExecutableBase {

@@ -128,6 +128,7 @@ function buildModel(
     constraints: props?.constraints ?? [],
     relation: relationFor(session, target, name, config, file.path),
     patchPath: props?.location.file,
+    ...(props ? { propertyLines: { entry: props.location.line, columns: Object.fromEntries(props.columns.map((c) => [c.name.toLowerCase(), c.location.line])) } } : {}),
   };
 }
 

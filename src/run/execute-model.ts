@@ -22,7 +22,7 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
     const checkColumns = enforced
       ? (columns: readonly ColumnSchema[]): void => {
           const diffs = compareContract(declared, columns);
-          if (diffs.length > 0) throw contractError(node.name, node.originalFilePath, diffs, node.uniqueId, node.patchPath);
+          if (diffs.length > 0) throw contractError(node.name, node.originalFilePath, diffs, node.uniqueId, node.patchPath, node.propertyLines);
         }
       : undefined;
 

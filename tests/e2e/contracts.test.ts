@@ -92,7 +92,7 @@ describe('contracts (e2e)', () => {
     expect(out).toMatch(/\| id +\| INTEGER +\| BIGINT +\| data type mismatch/);
     expect(out).toMatch(/\| flag +\| BOOLEAN +\| - +\| declared in the contract, not produced by the SQL/);
     expect(out).toMatch(/\| extra +\| - +\| INTEGER +\| produced by the SQL, not declared in the contract/);
-    expect(out).toMatch(/hint: .*models\/schema\.yml/);
+    expect(out).toMatch(/hint: .*under `columns:` in models\/schema\.yml:21; cast the column .*\(models\/schema\.yml:8\)/);
     expect(await ordersIds()).toEqual(['1:a', '2:b']);
   });
 

@@ -36,6 +36,14 @@ describe('checkContractableNode', () => {
     expect(ds.map((d) => d.code)).toEqual(['contract.no_data_type', 'contract.bad_data_type']);
     expect(ds[0].message).toContain("column 'a'");
   });
+
+  it("points at the property file's line of the column, or of the model entry", () => {
+    const node = { ...model('table', true, [col('a'), col('b', 'int')]), propertyLines: { entry: 3, columns: { a: 7, b: 9 } } };
+    const [noType] = checkContractableNode(node);
+    expect([noType.file, noType.line]).toEqual(['models/schema.yml', 7]);
+    const ephemeral = { ...model('ephemeral', true, [col('a', 'int')]), propertyLines: { entry: 3, columns: { a: 7 } } };
+    expect(checkContractableNode(ephemeral)[0].line).toBe(3);
+  });
 });
 
 describe('viewConstraintWarnings', () => {

@@ -48,6 +48,18 @@ describe('formatContractDiff', () => {
     expect(text).toMatch(/hint: .*models\/orders\.yml.*cast the column/);
   });
 
+  it('points the hint at the lines of the property file: the first missing column, the first mismatched type', () => {
+    const lines = { entry: 3, columns: { id: 6, gone: 9 } };
+    const text = formatContractDiff('orders', 'models/orders.sql', [
+      { column: 'ID', declared: 'BIGINT', actual: 'INTEGER', problem: 'type_mismatch' },
+      { column: 'gone', declared: 'DATE', problem: 'missing' },
+      { column: 'surprise', actual: 'DOUBLE', problem: 'extra' },
+    ], 'models/schema.yml', lines);
+    expect(text).toMatch(/add\/remove them under `columns:` in models\/schema\.yml:9; cast the column .* change its `data_type` \(models\/schema\.yml:6\)/);
+    const onlyExtra = formatContractDiff('orders', 'models/orders.sql', [{ column: 'surprise', actual: 'DOUBLE', problem: 'extra' }], 'models/schema.yml', lines);
+    expect(onlyExtra).toContain('under `columns:` in models/schema.yml:3');
+  });
+
   it('wraps the table in a ContractError (exit 1) for the node', () => {
     const error = contractError('orders', 'models/orders.yml', [{ column: 'x', declared: 'DATE', problem: 'missing' }], 'model.p.orders');
     expect(error).toBeInstanceOf(ContractError);
