@@ -40,10 +40,11 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
     const vars = frame.varOverrides ? { ...host.vars, ...frame.varOverrides } : host.vars;
     if (Object.hasOwn(vars, name)) return vars[name];
     if (positional.length > 1) return positional[1];
+    const site = callSite(env, frame, new RegExp(`var\\(\\s*['"]${escapeRegExp(name)}['"]`));
     throw new RenderError(
       'render.missing_var',
-      `${describe(frame)} uses var '${name}', which is not set and has no default`,
-      { ...where(), line: lineOfCall(frame.rawCode, new RegExp(`var\\(\\s*['"]${escapeRegExp(name)}['"]`)), hint: `pass it with --vars '${name}: <value>' or add it under vars: in the project file` },
+      `${describe(frame)} uses var '${name}'${site.macro ? ` in macro '${site.macro}'` : ''}, which is not set and has no default`,
+      { ...site.where, node: frame.nodeName, hint: `pass it with --vars '${name}: <value>' or add it under vars: in the project file` },
     );
   });
   env.addGlobal('env_var', (...raw: unknown[]) => {
@@ -52,8 +53,10 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
     const value = process.env[name];
     if (value !== undefined) return value;
     if (positional.length > 1) return positional[1];
-    throw new RenderError('render.missing_env_var', `${describe(host.frame())} uses env_var('${name}'), which is not set and has no default`, {
-      ...where(),
+    const site = callSite(env, host.frame(), new RegExp(`env_var\\(\\s*['"]${escapeRegExp(name)}['"]`));
+    throw new RenderError('render.missing_env_var', `${describe(host.frame())} uses env_var('${name}')${site.macro ? ` in macro '${site.macro}'` : ''}, which is not set and has no default`, {
+      ...site.where,
+      node: host.frame().nodeName,
       hint: `set the environment variable ${name} or give a default: env_var('${name}', 'value')`,
     });
   });
@@ -179,6 +182,18 @@ function resolveSource(host: GlobalsHost, sourceName: string, table: string): un
     });
   }
   return new RelationObject(target.relation);
+}
+
+/**
+ * Where a global was called: in the innermost macro file running (its line found from the macro's
+ * definition on), else in the node's own file.
+ */
+function callSite(env: JinjaEnvironment, frame: RenderFrame, pattern: RegExp): { where: { file: string; line?: number }; macro?: string } {
+  const macro = env.currentMacro();
+  if (!macro) return { where: { file: frame.file, line: lineOfCall(frame.rawCode, pattern) } };
+  const before = macro.line > 1 ? macro.source.split('\n').slice(0, macro.line - 1).join('\n').length + 1 : 0;
+  const inBody = lineOfCall(macro.source.slice(before), pattern);
+  return { where: { file: macro.file, ...(inBody !== undefined ? { line: macro.line + inBody - 1 } : {}) }, macro: macro.name };
 }
 
 function resolvePrior(host: GlobalsHost, name: string, kwargs: Record<string, unknown>): string {

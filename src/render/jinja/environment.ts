@@ -33,6 +33,13 @@ export interface JinjaEnvironment {
   /** A global recomputed on every lookup, also visible inside macros (e.g. `this`, `model`). */
   addDynamicGlobal(name: string, get: () => unknown): void;
   addFilter(name: string, fn: (...args: any[]) => unknown): void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The innermost registered macro running now, with its file's text (for error lines), if any. */
+  currentMacro(): RunningMacro | undefined;
+}
+
+export interface RunningMacro extends MacroDefinition {
+  /** The whole macro file. */
+  readonly source: string;
 }
 
 class JinjaTemplate implements CompiledTemplate {
@@ -53,6 +60,7 @@ export function createJinjaEnvironment(options: JinjaEnvironmentOptions = {}): J
   installJinjaBuiltins(env);
   const globals = (env as unknown as { globals: Record<string, unknown> }).globals;
   const macros = new Map<string, MacroFunction>();
+  const running: RunningMacro[] = [];
 
   function run(program: Program, variables: Readonly<Record<string, unknown>>, file: string): { output: string; context: TemplateContext } {
     const context = new TemplateContext(variables, program.blocks, env as unknown as { globals: Record<string, unknown> });
@@ -90,18 +98,23 @@ export function createJinjaEnvironment(options: JinjaEnvironmentOptions = {}): J
         const defined = context.ctx[def.name];
         if (typeof defined !== 'function') continue;
         const onCall = options.onMacroCall;
-        const fn = onCall
-          ? function (this: unknown, ...args: unknown[]): unknown {
-              onCall(def.name);
-              return (defined as (...a: unknown[]) => unknown).apply(this, args);
-            }
-          : defined;
+        const entry: RunningMacro = { ...def, source };
+        const fn = function (this: unknown, ...args: unknown[]): unknown {
+          onCall?.(def.name);
+          running.push(entry);
+          try {
+            return (defined as (...a: unknown[]) => unknown).apply(this, args);
+          } finally {
+            running.pop();
+          }
+        };
         macros.set(def.name, fn as MacroFunction);
         globals[def.name] = fn;
       }
       return compiled.macros;
     },
     hasMacro: (name) => macros.has(name),
+    currentMacro: () => running.at(-1),
     callMacro(name, args, kwargs) {
       const fn = macros.get(name);
       if (!fn) {

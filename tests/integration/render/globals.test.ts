@@ -33,6 +33,16 @@ describe('template globals', () => {
     expect(diags[0].message).toContain("var 'start_year'");
   });
 
+  it('a missing var or env_var inside a macro points at the macro file and line, and names the macro', () => {
+    const macros = "{% macro helper() %}\n  -- pay\n  {{ var('rate') }}\n{% endmacro %}\n\n{% macro other() %}{{ env_var('PLAN_TEST_UNSET_X') }}{% endmacro %}\n";
+    const [missingVar] = diagnosticsOf({ 'macros/m.sql': macros, 'models/m.sql': 'select {{ helper() }} as r' });
+    expect(missingVar).toMatchObject({ code: 'render.missing_var', file: 'macros/m.sql', line: 3 });
+    expect(missingVar.message).toContain("model 'm' (models/m.sql) uses var 'rate' in macro 'helper'");
+    const [missingEnv] = diagnosticsOf({ 'macros/m.sql': macros, 'models/m.sql': 'select {{ other() }} as r' });
+    expect(missingEnv).toMatchObject({ code: 'render.missing_env_var', file: 'macros/m.sql', line: 6 });
+    expect(missingEnv.message).toContain("in macro 'other'");
+  });
+
   it('env_var reads the environment, falls back to the default, and errors when unset without one', () => {
     process.env.PLAN_TEST_ENV = 'from-env';
     try {
