@@ -74,19 +74,29 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   await runRunHooks(engine, endHooks, hooksFile).catch((error: unknown) => (endHookError = error));
   const elapsedSeconds = (performance.now() - started) / 1000;
 
-  if (args.writeArtifacts !== false) {
-    const targetDir = targetDirOf(prepared.project);
-    const meta: ArtifactMetadata = { invocationId: args.invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION };
-    writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, meta));
-    writeJsonArtifact(targetDir, 'run_results.json', runResultsJson(results, elapsedSeconds, meta, args.args ?? { command: args.command }));
-    for (const r of results) {
-      const node = manifest.nodes.get(r.uniqueId);
-      if (node && r.compiledSql) writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), r.compiledSql);
-    }
-  }
+  if (args.writeArtifacts !== false) writeRunArtifacts(prepared, results, elapsedSeconds, args.invocationId, args.args ?? { command: args.command });
   // The artifacts of the nodes that ran are written before a failed on-run-end hook is reported.
   if (endHookError !== undefined) throw endHookError;
   return { results, elapsedSeconds, selected };
+}
+
+/** manifest.json, run_results.json (the nodes that ran) and the compiled SQL of the nodes that ran. */
+export function writeRunArtifacts(
+  prepared: PreparedProject,
+  results: readonly NodeResult[],
+  elapsedSeconds: number,
+  invocationId: string,
+  invocationArgs: Readonly<Record<string, unknown>>,
+): void {
+  const { manifest } = prepared.rendered;
+  const targetDir = targetDirOf(prepared.project);
+  const meta: ArtifactMetadata = { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION };
+  writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, meta));
+  writeJsonArtifact(targetDir, 'run_results.json', runResultsJson(results, elapsedSeconds, meta, invocationArgs));
+  for (const r of results) {
+    const node = manifest.nodes.get(r.uniqueId);
+    if (node && r.compiledSql) writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), r.compiledSql);
+  }
 }
 
 /** Exit code for a finished run: 1 when any node errored or a test failed at error severity. */

@@ -5,7 +5,7 @@ import type { Engine, EngineOptions } from '../engine/types.js';
 import { hasErrors, type Diagnostic } from '../errors/diagnostic.js';
 import { DiagnosticsError, PlanError } from '../errors/plan-error.js';
 import type { ModelNode } from '../manifest/types.js';
-import { executeCommand, type SelectionArgs } from '../pipeline/execute.js';
+import { executeCommand, writeRunArtifacts, type SelectionArgs } from '../pipeline/execute.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
 import { sha256 } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
@@ -130,6 +130,7 @@ export class WatchSession {
     };
     const threads = this.options.threads ?? prepared.target.threads;
     let results: readonly NodeResult[];
+    const invocationId = randomUUID();
     try {
       const outcome = await executeCommand({
         prepared,
@@ -138,7 +139,8 @@ export class WatchSession {
         selection: this.options.selection,
         flags: { threads, failFast: false, fullRefresh: false, previewRows: 5, storeFailures: false, warnError: false },
         reporter,
-        invocationId: randomUUID(),
+        invocationId,
+        // A rebuild writes its artifacts after its timing line (below), off the save-to-result path.
         writeArtifacts: fullBuild,
         onlyNodes: only,
       });
@@ -159,6 +161,8 @@ export class WatchSession {
     if (batch && this.options.showTimings) {
       printer.timings(rebuildTimings({ firstEventAt: batch.firstEventAt, startedAt, readAt, renderedAt, preparedAt, execStartedAt, execSeconds, previewMs, finishedAt: performance.now() }));
     }
+    // Like any dbt invocation, run_results.json then holds the nodes this rebuild ran.
+    if (!fullBuild) writeRunArtifacts(prepared, results, execSeconds, invocationId, { command: 'build' });
   }
 
   async close(): Promise<void> {

@@ -62,6 +62,17 @@ describe('plan watch', () => {
       expect(builtNames(leaf)).toEqual(['mart_count', 'not_null_mart_count_n']);
       expect(leaf).toContain('mart_count: 1 row');
       expect(leaf).toMatch(/3\s+\|\s+2026\s+\|\s+x/);
+      // Its artifacts follow the timing line: run_results.json holds what the rebuild ran.
+      const ran = async (): Promise<string[]> => {
+        for (let i = 0; i < 40; i++) {
+          const file = path.join(dir, 'target', 'run_results.json');
+          const ids = (JSON.parse(fs.readFileSync(file, 'utf8')) as { results: { unique_id: string }[] }).results.map((r) => r.unique_id.split('.')[2]).sort();
+          if (ids.length === 2) return ids;
+          await sleep(50);
+        }
+        return [];
+      };
+      expect(await ran()).toEqual(['mart_count', 'not_null_mart_count_n']);
 
       // A yml change that adds a test runs just that test.
       const yml = FILES['models/schema.yml'].replace('data_tests: [unique, not_null]', 'data_tests: [unique, not_null, {accepted_values: {values: [1, 2, 3]}}]');
