@@ -39,8 +39,11 @@ export async function openDatabaseFile(dbPath: string, readOnly: boolean, rowGro
   const conn = await instance.connect();
   try {
     await conn.run(`ATTACH ${quoteLiteral(dbPath)} (ROW_GROUP_SIZE ${rowGroupSize})`);
-    const reader = await conn.runAndReadAll(`SELECT database_name AS name FROM duckdb_databases() WHERE path = ${quoteLiteral(dbPath)}`);
-    attachedCatalogs.set(instance, String(reader.getRowObjectsJson()[0].name));
+    // The one database besides the instance's own (memory) and DuckDB's internal ones (system, temp).
+    const reader = await conn.runAndReadAll(`SELECT database_name AS name FROM duckdb_databases() WHERE NOT internal AND database_name <> 'memory'`);
+    const [attached] = reader.getRowObjectsJson();
+    if (!attached) throw new Error(`${dbPath} was attached but is not among the databases DuckDB lists`);
+    attachedCatalogs.set(instance, String(attached.name));
   } catch (error) {
     conn.closeSync();
     instance.closeSync();

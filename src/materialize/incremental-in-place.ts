@@ -18,6 +18,7 @@ import type { MaterializeRequest, MaterializeResult } from './types.js';
  *   row is checked to lie in one of them. Only taken when the model SQL reads no row the DELETE
  *   removes: the target may appear in it only through prior() reads of other partitions.
  */
+
 /** How a build writes in place: append, or replace these partitions (typed values) listed by these SQL expressions. */
 export type InPlacePlan =
   | { readonly kind: 'append' }
