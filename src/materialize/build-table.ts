@@ -11,6 +11,8 @@ export interface TableBuild {
   readonly preHooks: readonly string[];
   readonly postHooks: readonly string[];
   readonly partitionBy?: readonly string[];
+  /** Called in the transaction with the partitions the new table holds. */
+  readonly recordPartitions?: (tx: EngineConnection, partitions: readonly Record<string, unknown>[]) => Promise<void>;
 }
 
 export interface TableBuildResult {
@@ -39,6 +41,7 @@ export async function buildTable(conn: EngineConnection, build: TableBuild): Pro
       if (oldKind) await tx.run(dropSql(relation, oldKind));
       await tx.run(`ALTER TABLE ${tmpSql} RENAME TO ${quoteIdent(relation.identifier)}`);
       await runHooks(tx, build.postHooks, 'post-hook');
+      if (builtPartitions && build.recordPartitions) await build.recordPartitions(tx, builtPartitions);
       return { rows, builtPartitions };
     });
   } finally {

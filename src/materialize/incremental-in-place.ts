@@ -55,6 +55,7 @@ export async function writeInPlace(req: MaterializeRequest, plan: InPlacePlan): 
       result = await overwritePartitions(tx, req, plan, target, insert);
     }
     await runHooks(tx, req.postHooks, 'post-hook');
+    if (result.builtPartitions && req.recordPartitions) await req.recordPartitions(tx, result.builtPartitions);
     return result;
   });
 }

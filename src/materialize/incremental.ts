@@ -92,6 +92,7 @@ export async function materializeIncremental(req: MaterializeRequest): Promise<M
       });
       await tx.run(`DROP TABLE ${stage}`);
       await runHooks(tx, req.postHooks, 'post-hook');
+      if (result.builtPartitions && req.recordPartitions) await req.recordPartitions(tx, result.builtPartitions);
       return result;
     });
     staged = false;

@@ -5,7 +5,7 @@ export { loadSeed, seedColumnTypes } from './seed.js';
 export { MODEL_SQL_LINE_OFFSET, mapDbLineToModelLine } from './model-sql.js';
 export { diffColumns, describeDiff } from './schema-change.js';
 export type { SchemaDiff } from './schema-change.js';
-export { canonicalJson, ensurePartitionsTable, findPartition, listPartitions, PARTITIONS_TABLE, recordPartitions } from './partitions.js';
+export { canonicalJson, ensurePartitionsTable, findPartition, listPartitions, PARTITIONS_TABLE, recordPartitions, upsertPartitions } from './partitions.js';
 export type { PartitionEntry, RecordedPartition } from './partitions.js';
 export { TMP_SUFFIX } from './relation-ops.js';
 export type { Materialization, MaterializeRequest, MaterializeResult, SeedRequest } from './types.js';

@@ -72,10 +72,28 @@ export async function ensurePartitionsTable(conn: EngineConnection, schema: stri
   ensured.add(schema.toLowerCase());
 }
 
-/** Upsert one row per partition built. */
+/** Upsert one row per partition built, creating the registry table first if needed. */
 export async function recordPartitions(conn: EngineConnection, schema: string, entries: readonly PartitionEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await ensurePartitionsTable(conn, schema);
+  const insert = (): Promise<unknown> => retryOnConflict(() => upsertPartitions(conn, schema, entries));
+  try {
+    await insert();
+  } catch (error) {
+    // Dropped since this connection created it (a hook, another tool): create it again, once.
+    if (!(error instanceof EngineError) || !/does not exist/i.test(error.dbMessage)) throw error;
+    ensuredOn(conn).delete(schema.toLowerCase());
+    await ensurePartitionsTable(conn, schema);
+    await insert();
+  }
+}
+
+/**
+ * The upsert alone, for use inside the transaction that wrote the partitions (so the registry
+ * commits, or rolls back, with the data); call ensurePartitionsTable before the transaction.
+ */
+export async function upsertPartitions(conn: EngineConnection, schema: string, entries: readonly PartitionEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   const now = new Date().toISOString();
   const values = entries.map((e) =>
     [
@@ -88,16 +106,7 @@ export async function recordPartitions(conn: EngineConnection, schema: string, e
       `${quoteLiteral((e.builtAt ?? now).replace('Z', ''))}::TIMESTAMP`,
     ].join(', '),
   );
-  const insert = (): Promise<unknown> => retryOnConflict(() => conn.run(`INSERT OR REPLACE INTO ${table(schema)} VALUES\n(${values.join('),\n(')})`));
-  try {
-    await insert();
-  } catch (error) {
-    // Dropped since this connection created it (a hook, another tool): create it again, once.
-    if (!(error instanceof EngineError) || !/does not exist/i.test(error.dbMessage)) throw error;
-    ensuredOn(conn).delete(schema.toLowerCase());
-    await ensurePartitionsTable(conn, schema);
-    await insert();
-  }
+  await conn.run(`INSERT OR REPLACE INTO ${table(schema)} VALUES\n(${values.join('),\n(')})`);
 }
 
 async function tableExists(conn: EngineConnection, schema: string): Promise<boolean> {
@@ -108,6 +117,7 @@ async function tableExists(conn: EngineConnection, schema: string): Promise<bool
   return rows.length > 0;
 }
 
+/** Every partition recorded for a model, in partition order. */
 export async function listPartitions(conn: EngineConnection, schema: string, modelId: string): Promise<readonly RecordedPartition[]> {
   if (!(await tableExists(conn, schema))) return [];
   const { rows } = await conn.query(

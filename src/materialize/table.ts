@@ -34,6 +34,7 @@ export async function materializeTable(req: MaterializeRequest): Promise<Materia
     preHooks: req.preHooks,
     postHooks: req.postHooks,
     partitionBy: req.node.config.partition_by,
+    recordPartitions: req.recordPartitions,
   });
   return {
     rowsAffected: result.rows,

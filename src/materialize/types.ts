@@ -19,6 +19,11 @@ export interface MaterializeRequest {
   readonly columnDdl?: readonly string[];
   /** e.g. 'PRIMARY KEY ("a", "b")', 'CHECK (x > 0)'. */
   readonly tableConstraints?: readonly string[];
+  /**
+   * Called inside the build's transaction with the partitions it wrote (models with partition_by),
+   * so what records them (the plan_partitions registry) commits or rolls back with the rows.
+   */
+  readonly recordPartitions?: (tx: EngineConnection, partitions: readonly Record<string, unknown>[]) => Promise<void>;
   /** The prior() partitions the compiled SQL reads (an incremental reading only other partitions of itself can skip staging). */
   readonly priorReads?: readonly PriorRead[];
   /** Called with the new SQL's output columns BEFORE anything existing is touched; throw (ContractError) to abort. */

@@ -2,7 +2,7 @@ import { compareContract, contractDdl, contractError } from '../contracts/index.
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
 import { ExecutionError } from '../errors/plan-error.js';
 import type { ModelNode, PriorRead } from '../manifest/types.js';
-import { findPartition, isIncrementalRun, materialize, recordPartitions } from '../materialize/index.js';
+import { ensurePartitionsTable, findPartition, isIncrementalRun, materialize, upsertPartitions } from '../materialize/index.js';
 import { errorOutcome } from './error-outcome.js';
 import type { ExecutorOutcome, RunContext } from './run-context.js';
 
@@ -26,6 +26,9 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
         }
       : undefined;
 
+    const partitioned = (node.config.partition_by?.length ?? 0) > 0;
+    // The registry's table is created outside the build's transaction; its rows are written inside it.
+    if (partitioned) await ensurePartitionsTable(conn, ctx.target.schema);
     const result = await materialize({
       node,
       compiledSql,
@@ -37,21 +40,24 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
       tableConstraints: ddl?.tableConstraints,
       checkColumns,
       priorReads: compiled.priorReads,
+      ...(partitioned
+        ? {
+            recordPartitions: (tx, partitions) =>
+              upsertPartitions(
+                tx,
+                ctx.target.schema,
+                partitions.map((partition) => ({
+                  modelId: node.uniqueId,
+                  relation: `${node.relation.schema}.${node.relation.identifier}`,
+                  partition,
+                  vars: ctx.vars,
+                  checksum: node.checksum,
+                  invocationId: ctx.invocationId,
+                })),
+              ),
+          }
+        : {}),
     });
-    if (result.builtPartitions && result.builtPartitions.length > 0) {
-      await recordPartitions(
-        conn,
-        ctx.target.schema,
-        result.builtPartitions.map((partition) => ({
-          modelId: node.uniqueId,
-          relation: `${node.relation.schema}.${node.relation.identifier}`,
-          partition,
-          vars: ctx.vars,
-          checksum: node.checksum,
-          invocationId: ctx.invocationId,
-        })),
-      );
-    }
     return { status: 'success', message: result.message, rowsAffected: result.rowsAffected, compiledSql };
   } catch (error) {
     return errorOutcome(error, source());

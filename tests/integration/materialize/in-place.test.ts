@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { materialize } from '../../../src/materialize/index.js';
+import { ensurePartitionsTable, listPartitions, materialize, upsertPartitions } from '../../../src/materialize/index.js';
 import type { MaterializeRequest } from '../../../src/materialize/types.js';
 import type { NodeConfig } from '../../../src/config/types.js';
 import type { PriorRead } from '../../../src/manifest/types.js';
@@ -72,6 +72,22 @@ describe('insert_overwrite with static partitions', () => {
     const { statements } = await withSqlLog(db.conn, () => materialize(request(staticYear(2025), usesThis)));
     expect(statements.some((s) => /__plan_stage/.test(s))).toBe(true);
     expect(await rows(db.conn, 'select count(*)::INT as n from fct')).toEqual([{ n: 6 }]);
+  });
+});
+
+describe('the partition registry commits with the rows', () => {
+  const record = (modelId: string) => (tx: Parameters<NonNullable<MaterializeRequest['recordPartitions']>>[0], partitions: readonly Record<string, unknown>[]) =>
+    upsertPartitions(tx, 'main', partitions.map((partition) => ({ modelId, relation: 'main.fct', partition, vars: {}, checksum: 'c', invocationId: 'i' })));
+
+  it('records each build in its transaction, and a failed build records nothing', async () => {
+    await ensurePartitionsTable(db.conn, 'main');
+    await materialize({ ...request(staticYear(2024), yearSql(2024, 1)), recordPartitions: record('model.proj.fct') });
+    await materialize({ ...request(staticYear(2025), yearSql(2025, 1)), recordPartitions: record('model.proj.fct') });
+    const failing = { ...request(staticYear(2026), yearSql(2026, 1)), postHooks: ['select * from no_such_table'], recordPartitions: record('model.proj.fct') };
+    await expect(materialize(failing)).rejects.toThrow(/post-hook 1 failed/);
+    const recorded = await listPartitions(db.conn, 'main', 'model.proj.fct');
+    expect(recorded.map((p) => p.partition)).toEqual([{ scenario: 'base', year: 2024 }, { scenario: 'base', year: 2025 }]);
+    expect(await rows(db.conn, 'select count(*)::INT as n from fct where year = 2026')).toEqual([{ n: 0 }]);
   });
 });
 

@@ -34,7 +34,7 @@ describe('parallel builds on one database', () => {
 
 describe('partition registry under parallel writers', () => {
   it('records partitions from several connections at once', async () => {
-    const { recordPartitions, listPartitions } = await import('../../../src/materialize/index.js');
+    const { recordPartitions, listPartitions, upsertPartitions } = await import('../../../src/materialize/index.js');
     const engine = await freshEngine(4);
     try {
       await Promise.all(
@@ -48,6 +48,16 @@ describe('partition registry under parallel writers', () => {
       );
       const recorded = await engine.withConnection((conn) => listPartitions(conn, 'main', 'model.p.m'));
       expect(recorded.map((p) => p.partition.year)).toEqual([2021, 2022, 2023, 2024]);
+      // Inside concurrent transactions (as the builds do), rows for other partitions do not conflict.
+      await Promise.all(
+        [2021, 2025, 2026, 2027].map((year) =>
+          engine.withConnection((conn) =>
+            conn.transaction((tx) => upsertPartitions(tx, 'main', [{ modelId: 'model.p.m', relation: 'm', partition: { year }, vars: {}, checksum: 'c2', invocationId: `t${year}` }])),
+          ),
+        ),
+      );
+      const after = await engine.withConnection((conn) => listPartitions(conn, 'main', 'model.p.m'));
+      expect(after.map((p) => [p.partition.year, p.invocationId])).toEqual([[2021, 't2021'], [2022, 'i2022'], [2023, 'i2023'], [2024, 'i2024'], [2025, 't2025'], [2026, 't2026'], [2027, 't2027']]);
     } finally {
       await engine.close();
     }
