@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Engine, EngineOptions } from '../engine/types.js';
-import type { SelectionArgs } from '../pipeline/execute.js';
 import { startFileWatcher, type FileWatcher } from './file-watcher.js';
 import { RebuildQueue } from './rebuild-queue.js';
 import { WatchPrinter } from './watch-printer.js';
-import { WatchSession } from './watch-session.js';
+import { WatchSession, type WatchSessionOptions } from './watch-session.js';
 import { isIgnoredPath, isWatchedPath, watchTargets } from './watch-targets.js';
 
 export const DEFAULT_DEBOUNCE_MS = 30;
@@ -13,23 +11,11 @@ export const DEFAULT_DEBOUNCE_MS = 30;
 /** Files that can change a build; others in the watched folders (notes, scripts) start no rebuild. */
 const PROJECT_FILE = /\.(sql|csv|ya?ml|md)$/i;
 
-export interface WatchOptions {
-  readonly projectDir: string;
-  readonly profilesDir?: string;
-  readonly target?: string;
-  readonly cliVars: Readonly<Record<string, unknown>>;
-  readonly selection: SelectionArgs;
-  readonly threads?: number;
-  /** Rows of the saved model to show after a rebuild; 0 turns previews off. */
-  readonly previewRows: number;
+/** The session's options (project, target, vars, selection, output, engine) plus the loop's own. */
+export interface WatchOptions extends Omit<WatchSessionOptions, 'printer'> {
   readonly debounceMs: number;
-  /** Print `timing: event->exec=..ms overhead=..ms ...` after each rebuild. */
-  readonly showTimings: boolean;
-  readonly out: NodeJS.WritableStream;
-  readonly color: boolean;
   /** Show the stack of an internal error (a bug in plan). */
   readonly debug: boolean;
-  readonly openEngine: (options: EngineOptions) => Promise<Engine>;
   /** Resolves when the session should end; default: the first SIGINT or SIGTERM. */
   readonly stopSignal?: Promise<void>;
 }

@@ -31,6 +31,7 @@ export interface WatchSessionOptions {
   readonly threads?: number;
   /** Rows of the saved model to show; 0 for none. */
   readonly previewRows: number;
+  /** Print `timing: event->exec=..ms overhead=..ms ...` after each rebuild. */
   readonly showTimings: boolean;
   readonly out: NodeJS.WritableStream;
   readonly color: boolean;
