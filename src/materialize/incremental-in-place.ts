@@ -81,8 +81,7 @@ async function overwritePartitions(
       'materialize.partitions',
       `model '${node.name}' (${node.originalFilePath}): ${rowsChanged - inside} of its ${rowsChanged} new rows are outside the partitions listed in its partitions config (${describePartitions(plan.partitions)})`,
       {
-        file: node.originalFilePath,
-        node: node.uniqueId,
+        ...partitionsConfigAt(node),
         hint: 'list every partition the model writes in `partitions`, or remove `partitions` to replace the partitions found in the new rows',
       },
     );
@@ -94,6 +93,13 @@ async function overwritePartitions(
   };
 }
 
+/** Where the model sets `partitions`: its file, and the line of `partitions=` when its config() call has it. */
+export function partitionsConfigAt(node: ModelNode): { file: string; line?: number; node: string } {
+  const index = node.rawCode.search(/\bpartitions\s*=/);
+  const line = index < 0 ? undefined : node.rawCode.slice(0, index).split('\n').length;
+  return { file: node.originalFilePath, ...(line !== undefined ? { line } : {}), node: node.uniqueId };
+}
+
 /** SELECT the partition expressions, so the registry records typed values (one row per partition). */
 async function evaluatePartitions(
   tx: EngineConnection,
@@ -101,7 +107,7 @@ async function evaluatePartitions(
   partitionBy: readonly string[],
   expressions: readonly (readonly string[])[],
 ): Promise<Record<string, unknown>[]> {
-  const where = { file: node.originalFilePath, node: node.uniqueId };
+  const where = partitionsConfigAt(node);
   if (partitionBy.length === 0) {
     throw new ExecutionError('materialize.partitions', `model '${node.name}' (${node.originalFilePath}): partitions needs partition_by (the columns the values are for)`, where);
   }

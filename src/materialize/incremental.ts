@@ -4,7 +4,7 @@ import type { EngineConnection } from '../engine/types.js';
 import { quoteIdent, relationSql } from '../manifest/types.js';
 import type { ModelNode } from '../manifest/types.js';
 import { runHooks } from './hooks.js';
-import { planInPlace, writeInPlace } from './incremental-in-place.js';
+import { partitionsConfigAt, planInPlace, writeInPlace } from './incremental-in-place.js';
 import { INCREMENTAL_STRATEGIES } from './incremental-strategies.js';
 import { runModelStatement } from './model-sql.js';
 import { applySchemaChange } from './schema-change.js';
@@ -50,7 +50,7 @@ export function resolveStrategy(node: ModelNode): string {
   }
   if (node.config.partitions && node.config.partitions.length > 0 && strategy !== 'insert_overwrite') {
     throw new ExecutionError('materialize.partitions', `${prefix}: partitions (the partitions to replace) only applies to incremental_strategy 'insert_overwrite', not '${strategy}'`, {
-      ...where,
+      ...partitionsConfigAt(node),
       hint: 'remove partitions, or set partition_by (which implies insert_overwrite)',
     });
   }

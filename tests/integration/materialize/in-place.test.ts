@@ -43,6 +43,9 @@ describe('insert_overwrite with static partitions', () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     const config = { ...PARTITIONED, partitions: [["'base'"]] };
     await expect(materialize(request(config, yearSql(2024, 2)))).rejects.toThrow(/partition 1 in partitions has 1 value\(s\), expected 2, one per partition_by column \(scenario, year\)/);
+    const written = { ...request(config, yearSql(2024, 2)) };
+    const node = { ...written.node, rawCode: "{{ config(\n  materialized='incremental',\n  partitions=[[\"'base'\"]]\n) }}\nselect 1" };
+    await expect(materialize({ ...written, node })).rejects.toMatchObject({ code: 'materialize.partitions', file: 'models/fct.sql', line: 3 });
   });
 
   it('stages the rows when the model reads the partition it replaces (so it reads the old rows)', async () => {
