@@ -126,12 +126,23 @@ class PooledEngine implements Engine {
 
 /**
  * Defaults for database files, SET before the profile's settings (which therefore override them,
- * aliases such as wal_autocheckpoint included). checkpoint_threshold: DuckDB checkpoints when the
- * WAL passes 16 MB, which in a multi-year simulation means a full checkpoint inside many model
- * COMMITs (2.5-4.5 s of a 60k x 5 run); with 1 GB it happens at close. Commits still write and
- * sync the WAL, so durability is unchanged; only reopening after a crash replays a longer WAL.
+ * aliases such as wal_autocheckpoint included). Measured on the 60k x 5 simulation (bench/README.md):
+ * - checkpoint_threshold: DuckDB checkpoints when the WAL passes 16 MB, which in a multi-year
+ *   simulation means a full checkpoint inside many model COMMITs; with 1 GB it happens at close.
+ *   Commits still write and sync the WAL, so durability is unchanged; only reopening after a crash
+ *   replays a longer WAL.
+ * - block_allocator_memory: every column segment of a new row group is a fresh 256 KB buffer, and
+ *   a first touch of memory is a page fault; DuckDB's block allocator keeps up to this much of it
+ *   mapped for reuse instead of returning it to the system (a third fewer page faults).
+ * - disabled_compression_methods: FSST's analysis of every string segment was about a fifth of
+ *   the cost of writing a table; without it strings are stored with dictionary compression or as
+ *   they are (the flagship's file is about 25% bigger).
  */
-export const ENGINE_DEFAULT_SETTINGS: Readonly<Record<string, string>> = { checkpoint_threshold: '1GB' };
+export const ENGINE_DEFAULT_SETTINGS: Readonly<Record<string, string>> = {
+  checkpoint_threshold: '1GB',
+  block_allocator_memory: '512MB',
+  disabled_compression_methods: 'fsst',
+};
 
 /** Defaults, then the profile's settings, plus file_search_path = the project folder unless the profile sets it. */
 function effectiveSettings(options: EngineOptions): Readonly<Record<string, string | number | boolean>> {

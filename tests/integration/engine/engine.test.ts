@@ -47,6 +47,18 @@ describe('openEngine', () => {
     await expect(open(':memory:', { settings: { no_such_setting: 1 } })).rejects.toThrow(/setting 'no_such_setting' from the profile/);
   });
 
+  it('gives a database file the engine defaults, each of which the profile overrides', async () => {
+    const setting = async (engine: Engine, name: string): Promise<string> => {
+      const { rows } = await engine.withConnection((c) => c.query(`SELECT current_setting('${name}')::VARCHAR AS v`));
+      return String(rows[0].v);
+    };
+    const withDefaults = await open(path.join(tempDir(), 'defaults.duckdb'));
+    expect((await setting(withDefaults, 'disabled_compression_methods')).toLowerCase()).toBe('fsst');
+    expect(await setting(withDefaults, 'block_allocator_memory')).toMatch(/^(512\.0 MiB|488\.2 MiB)$/);
+    const overridden = await open(path.join(tempDir(), 'profile.duckdb'), { settings: { disabled_compression_methods: '' } });
+    expect(await setting(overridden, 'disabled_compression_methods')).toBe('');
+  });
+
   it('loads built-in extensions and explains an extension that cannot be installed', async () => {
     await open(':memory:', { extensions: ['json'] });
     const failure = open(':memory:', { extensions: ['surely_not_an_extension'] });
