@@ -113,8 +113,9 @@ export class DuckDBEngineConnection implements EngineConnection {
 
   /**
    * DuckDB keeps a transaction open after a runtime error but marks it aborted, and a later
-   * COMMIT then "succeeds" while discarding everything. So before COMMIT we probe the
-   * transaction; if it is aborted we roll back and fail.
+   * COMMIT then "succeeds" while discarding everything. So when a statement of the transaction
+   * failed (even one the caller caught), we probe the transaction before COMMIT; if it is aborted
+   * we roll back and fail. Without a failed statement there is nothing to probe.
    */
   async transaction<T>(fn: (conn: EngineConnection) => Promise<T>): Promise<T> {
     if (this.transactionDepth > 0) return fn(this); // nested: join the outer transaction
@@ -156,12 +157,11 @@ export class DuckDBEngineConnection implements EngineConnection {
   }
 
   private async ensureNotAborted(firstError: EngineError | undefined): Promise<void> {
+    if (firstError === undefined) return;
     try {
       await traced(this.raw, 'SELECT 1', () => this.raw.run('SELECT 1'));
-    } catch (error) {
-      const probe = toEngineError(error, 'SELECT 1');
-      const cause = firstError ?? probe;
-      throw cause.with({ prefix: 'transaction aborted by an earlier error and rolled back' });
+    } catch {
+      throw firstError.with({ prefix: 'transaction aborted by an earlier error and rolled back' });
     }
   }
 

@@ -77,7 +77,6 @@ describe('PLAN_SQL_LOG', () => {
       `CREATE TABLE "dev"."analytics"."${name}__plan_tmp"`,
       ...(drop ? [`DROP TABLE IF EXISTS "dev"."analytics"."${name}"`] : []),
       `ALTER TABLE "dev"."analytics"."${name}__plan_tmp" RENAME TO "${name}"`,
-      'SELECT 1',
       'COMMIT',
     ];
     expect(sent()).toEqual([
