@@ -5,11 +5,12 @@ export function quoteLiteral(value: string): string {
 }
 
 /**
- * Character ranges of `sql` that are code (not inside a comment). String literals and quoted
- * identifiers count as code but their contents are skipped so a `--` inside them is not a comment.
+ * Positions of the `;` that end `sql`: semicolons with only whitespace, other semicolons and
+ * comments after them. String literals and quoted identifiers are code, and their contents are
+ * skipped so a `--` or `;` inside them counts for nothing.
  */
-function lastCodeIndexes(sql: string): number[] {
-  const code: number[] = [];
+function trailingSemicolons(sql: string): number[] {
+  let trailing: number[] = [];
   let i = 0;
   while (i < sql.length) {
     const ch = sql[i];
@@ -28,14 +29,15 @@ function lastCodeIndexes(sql: string): number[] {
           else break;
         } else j += 1;
       }
-      for (let k = i; k <= Math.min(j, sql.length - 1); k++) code.push(k);
+      trailing = [];
       i = j + 1;
     } else {
-      if (!/\s/.test(ch)) code.push(i);
+      if (ch === ';') trailing.push(i);
+      else if (!/\s/.test(ch)) trailing = [];
       i += 1;
     }
   }
-  return code;
+  return trailing;
 }
 
 /**
@@ -43,10 +45,10 @@ function lastCodeIndexes(sql: string): number[] {
  * inside parentheses. Semicolons become spaces, so line numbers do not move.
  */
 export function stripTrailingSemicolons(sql: string): string {
-  const code = lastCodeIndexes(sql);
-  const chars = sql.split('');
-  for (let k = code.length - 1; k >= 0 && chars[code[k]] === ';'; k--) chars[code[k]] = ' ';
-  return chars.join('');
+  if (!sql.includes(';')) return sql;
+  let out = sql;
+  for (const at of trailingSemicolons(sql)) out = `${out.slice(0, at)} ${out.slice(at + 1)}`;
+  return out;
 }
 
 /**

@@ -9,6 +9,10 @@ describe('stripTrailingSemicolons', () => {
     expect(stripTrailingSemicolons("select ';'")).toBe("select ';'");
     expect(stripTrailingSemicolons("select '--';")).toBe("select '--' ");
     expect(stripTrailingSemicolons('select 1 -- c;')).toBe('select 1 -- c;');
+    expect(stripTrailingSemicolons('select 1; -- c\n ;')).toBe('select 1  -- c\n  ');
+    expect(stripTrailingSemicolons('select 1; select 2')).toBe('select 1; select 2');
+    expect(stripTrailingSemicolons('select "a;b"; ')).toBe('select "a;b"  ');
+    expect(stripTrailingSemicolons('select 1\n')).toBe('select 1\n');
   });
 
   it('parenthesize puts the SQL on its own lines', () => {
