@@ -80,23 +80,38 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   return { results, elapsedSeconds, selected };
 }
 
-/** manifest.json, run_results.json (the nodes that ran) and the compiled SQL of the nodes that ran. */
+/** A compiled SQL file under target/compiled: the node's path there and its SQL. */
+export interface CompiledSqlFile {
+  readonly relativePath: string;
+  readonly sql: string;
+}
+
+/** The compiled SQL of the nodes that ran. */
+export function compiledSqlOf(prepared: PreparedProject, results: readonly NodeResult[]): CompiledSqlFile[] {
+  const { manifest } = prepared.rendered;
+  const files: CompiledSqlFile[] = [];
+  for (const r of results) {
+    const node = manifest.nodes.get(r.uniqueId);
+    if (node && r.compiledSql) files.push({ relativePath: compiledPathOf(node), sql: r.compiledSql });
+  }
+  return files;
+}
+
+/** manifest.json, run_results.json (the nodes that ran) and the compiled SQL (by default, of the nodes that ran). */
 export function writeRunArtifacts(
   prepared: PreparedProject,
   results: readonly NodeResult[],
   elapsedSeconds: number,
   invocationId: string,
   invocationArgs: Readonly<Record<string, unknown>>,
+  compiled: Iterable<CompiledSqlFile> = compiledSqlOf(prepared, results),
 ): void {
   const { manifest } = prepared.rendered;
   const targetDir = targetDirOf(prepared.project);
   const meta: ArtifactMetadata = { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION };
   writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, meta));
   writeJsonArtifact(targetDir, 'run_results.json', runResultsJson(results, elapsedSeconds, meta, invocationArgs));
-  for (const r of results) {
-    const node = manifest.nodes.get(r.uniqueId);
-    if (node && r.compiledSql) writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), r.compiledSql);
-  }
+  for (const file of compiled) writeCompiledSql(targetDir, manifest.projectName, file.relativePath, file.sql);
 }
 
 /** Exit code for a finished run: 1 when any node errored or a test failed at error severity. */

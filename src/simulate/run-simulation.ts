@@ -18,6 +18,7 @@ import { nodesToBuildAfter } from './carry-over.js';
 import { YearProgressReporter } from './progress-reporter.js';
 import { loadScenario } from './scenario.js';
 import { yearsBuiltByBuilds } from './built-years.js';
+import { SimulationArtifacts } from './simulation-artifacts.js';
 import { SimulationState } from './simulation-state.js';
 import { checkYearOrder, parseYears, yearsFromVars } from './years.js';
 
@@ -96,6 +97,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   // Without a database yet nothing is complete: refuse a bad year order before creating the file.
   if (target.path !== ':memory:' && !fs.existsSync(target.path)) checkYearOrder(years, startYear, [], scenarioId);
   const engine = await options.openEngine(engineOptions);
+  const artifacts = new SimulationArtifacts(runId);
   try {
     const { completed, built } = await engine.withConnection(async (conn) => {
       const s = new SimulationState(conn, target.schema);
@@ -129,6 +131,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
         const onlyNodes = previous ? nodesToBuildAfter(previous, prepared) : undefined;
         if (onlyNodes) carried = [...prepared.rendered.manifest.nodes.values()].filter((n) => isRunnable(n) && !onlyNodes.has(n.uniqueId)).length;
         previous = prepared;
+        const args = { command: 'simulate', year, scenario: scenarioId };
         outcome = await executeCommand({
           prepared,
           engine,
@@ -138,8 +141,10 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
           flags: { threads, failFast: false, fullRefresh: Boolean(options.fullRefresh) && year === years[0], previewRows: 5, storeFailures: false, warnError: false },
           reporter: new YearProgressReporter(year, options.out, tty, color),
           invocationId: runId,
-          args: { command: 'simulate', year, scenario: scenarioId },
+          args,
+          writeArtifacts: false,
         });
+        artifacts.record(prepared, outcome, args);
       } catch (error) {
         await engine.withConnection((conn) => new SimulationState(conn, target.schema).finishRun(runId, 'error', `year ${year} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
         throw error;
@@ -160,7 +165,11 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     await printSummary(say, engine, first, vars, scenarioId, years);
     return { exitCode: 0, completedYears: done, runId };
   } finally {
-    await engine.close();
+    try {
+      artifacts.write();
+    } finally {
+      await engine.close();
+    }
   }
 }
 

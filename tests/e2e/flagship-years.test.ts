@@ -20,13 +20,14 @@ const build = (dir: string, year: number): Promise<CliRun> => plan(dir, 'build',
 const FAIL_2026 = path.join('tests', 'data', 'assert_injected_failure_2026.sql');
 
 let reference: Partitions;
+let referenceDir: string;
 let byBuildDir: string;
 let builds: CliRun[];
 let failingDir: string;
 let failing: CliRun;
 
 beforeAll(async () => {
-  const referenceDir = fresh();
+  referenceDir = fresh();
   byBuildDir = fresh();
   failingDir = fresh();
   // A test that fails in 2026 only: the run must stop there with 2025 complete.
@@ -42,6 +43,29 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(() => dirs.forEach(removeDir));
+
+describe('simulate artifacts', () => {
+  it("leaves the last year's run_results and manifest, and the compiled SQL of every node that ran in some year", () => {
+    const target = path.join(referenceDir, 'target');
+    const results = JSON.parse(fs.readFileSync(path.join(target, 'run_results.json'), 'utf8'));
+    expect(results.args).toMatchObject({ command: 'simulate', year: 2026 });
+    const ids: string[] = results.results.map((r: { unique_id: string }) => r.unique_id);
+    expect(ids).toContain('model.workforce.fct_yearly_events');
+    // Seeds' tests run in the first year only (later years keep their results).
+    expect(ids.some((id) => id.includes('config_job_levels'))).toBe(false);
+    const compiledTests = path.join(target, 'compiled', 'workforce', 'seeds');
+    expect(fs.readdirSync(compiledTests, { recursive: true }).some((f) => String(f).endsWith('.sql'))).toBe(true);
+    const events = fs.readFileSync(path.join(target, 'compiled', 'workforce', 'models', 'facts', 'fct_yearly_events.sql'), 'utf8');
+    expect(events).toContain('simulation_year = 2026');
+    expect(JSON.parse(fs.readFileSync(path.join(target, 'manifest.json'), 'utf8')).nodes['model.workforce.fct_yearly_events']).toBeDefined();
+  });
+
+  it("a failed year leaves that year's run_results", () => {
+    const results = JSON.parse(fs.readFileSync(path.join(failingDir, 'target', 'run_results.json'), 'utf8'));
+    expect(results.args).toMatchObject({ command: 'simulate', year: 2026 });
+    expect(results.results.some((r: { unique_id: string; status: string }) => r.unique_id.includes('assert_injected_failure_2026') && r.status === 'fail')).toBe(true);
+  });
+});
 
 describe('plan build year by year', () => {
   it('build --vars year=2025 then year=2026 gives the same facts as simulate 2025-2026', async () => {
