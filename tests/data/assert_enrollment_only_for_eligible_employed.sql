@@ -3,8 +3,10 @@
 -- auto-enrollments (hired on/after the cutoff).
 select e.employee_id, e.event_category, e.effective_date, s.eligibility_date, s.employee_hire_date, s.termination_date
 from {{ ref('fct_yearly_events') }} e
-left join {{ ref('fct_workforce_snapshot') }} s
-    on s.scenario_id = e.scenario_id and s.simulation_year = e.simulation_year and s.employee_id = e.employee_id
+left join (
+    select * from {{ ref('fct_workforce_snapshot') }}
+    where scenario_id = '{{ var("scenario_id") }}' and simulation_year = {{ var('year') }}
+) s on s.employee_id = e.employee_id
 where e.scenario_id = '{{ var("scenario_id") }}'
   and e.simulation_year = {{ var('year') }}
   and e.event_type = 'enrollment'

@@ -2,8 +2,10 @@
 -- termination date, not fully vested, with a positive amount equal to the snapshot's forfeitures.
 select e.employee_id, e.effective_date, e.event_amount, s.employment_status, s.termination_date, s.vested_percentage, s.forfeitures
 from {{ ref('fct_yearly_events') }} e
-left join {{ ref('fct_workforce_snapshot') }} s
-    on s.scenario_id = e.scenario_id and s.simulation_year = e.simulation_year and s.employee_id = e.employee_id
+left join (
+    select * from {{ ref('fct_workforce_snapshot') }}
+    where scenario_id = '{{ var("scenario_id") }}' and simulation_year = {{ var('year') }}
+) s on s.employee_id = e.employee_id
 where e.scenario_id = '{{ var("scenario_id") }}'
   and e.simulation_year = {{ var('year') }}
   and e.event_type = 'forfeiture'

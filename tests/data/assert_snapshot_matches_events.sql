@@ -2,7 +2,6 @@
 -- event exists (same date), year-end pay and level equal those of the last pay event.
 with events as (
     select
-        scenario_id,
         employee_id,
         max(effective_date) filter (where event_type = 'termination') as termination_date,
         arg_max(compensation_amount, event_sequence) filter (where event_type in ('hire', 'promotion', 'raise')) as last_compensation,
@@ -10,12 +9,12 @@ with events as (
     from {{ ref('fct_yearly_events') }}
     where simulation_year = {{ var('year') }}
       and scenario_id = '{{ var("scenario_id") }}'
-    group by scenario_id, employee_id
+    group by employee_id
 )
 select s.employee_id, s.employment_status, s.termination_date, e.termination_date as event_termination_date,
        s.current_compensation, e.last_compensation, s.level_id, e.last_level_id
 from {{ ref('fct_workforce_snapshot') }} s
-left join events e on e.scenario_id = s.scenario_id and e.employee_id = s.employee_id
+left join events e on e.employee_id = s.employee_id
 where s.simulation_year = {{ var('year') }}
   and s.scenario_id = '{{ var("scenario_id") }}'
   and (

@@ -6,13 +6,13 @@ with census as (
     select employee_id from {{ ref('stg_census') }}
 ),
 hires as (
-    select scenario_id, employee_id, simulation_year as hire_year
+    select employee_id, simulation_year as hire_year
     from {{ ref('fct_yearly_events') }}
     where event_type = 'hire'
       and scenario_id = '{{ var("scenario_id") }}'
 ),
 previous as (
-    select scenario_id, employee_id
+    select employee_id
     from {{ ref('fct_workforce_snapshot') }}
     where simulation_year = {{ var('year') }} - 1
       and scenario_id = '{{ var("scenario_id") }}'
@@ -27,8 +27,8 @@ current as (
 select s.scenario_id, s.employee_id, s.simulation_year, s.detailed_status_code, h.hire_year
 from current s
 left join census c on c.employee_id = s.employee_id
-left join hires h on h.scenario_id = s.scenario_id and h.employee_id = s.employee_id
-left join previous p on p.scenario_id = s.scenario_id and p.employee_id = s.employee_id
+left join hires h on h.employee_id = s.employee_id
+left join previous p on p.employee_id = s.employee_id
 where (c.employee_id is null and h.employee_id is null)
    or (h.hire_year > s.simulation_year)
    or (s.detailed_status_code like 'new_hire%' and coalesce(h.hire_year, -1) <> s.simulation_year)
