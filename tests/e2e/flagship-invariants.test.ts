@@ -68,6 +68,62 @@ const CASES: readonly ViolationCase[] = [
                             'unvested_employer_balance' as event_category, cast(100 as decimal(18, 2)) as event_amount)
           from fct_yearly_events where simulation_year = ${Y} and event_type = 'raise' and employee_id = ${raiseEmployee}`,
   },
+  {
+    test: 'assert_year_end_actives_match_growth_target',
+    what: 'one active employee too few at year end',
+    sql: `update fct_workforce_snapshot set employment_status = 'terminated', termination_date = date '${Y}-12-31'
+          where simulation_year = ${Y} and employee_id = ${raiseEmployee}`,
+  },
+  {
+    test: 'assert_headcount_rolls_forward',
+    what: 'a hire event that no snapshot row accounts for',
+    sql: `update fct_yearly_events set event_type = 'hire'
+          where simulation_year = ${Y} and event_type = 'raise' and employee_id = ${raiseEmployee}`,
+  },
+  {
+    test: 'assert_no_event_after_termination',
+    what: 'an event dated after the employee\'s termination',
+    sql: `update fct_yearly_events set effective_date = date '${Y}-12-31'
+          where simulation_year = ${Y} and event_type <> 'termination' and employee_id = (
+            select min(employee_id) from fct_yearly_events
+            where simulation_year = ${Y} and event_type = 'termination' and effective_date < date '${Y}-12-31')`,
+  },
+  {
+    test: 'assert_no_terminated_employee_active_later',
+    what: 'an employee terminated the year before who appears again',
+    sql: `insert into fct_workforce_snapshot
+          select * replace (${Y} as simulation_year, 'active' as employment_status)
+          from fct_workforce_snapshot where simulation_year = ${Y - 1} and employment_status = 'terminated'
+          order by employee_id limit 1`,
+  },
+  {
+    test: 'assert_compensation_not_negative',
+    what: 'a negative pay in the events',
+    sql: `update fct_yearly_events set compensation_amount = -1
+          where simulation_year = ${Y} and event_type = 'raise' and employee_id = ${raiseEmployee}`,
+  },
+  {
+    test: 'assert_enrollment_history_consistent',
+    what: 'a second enrollment without an opt-out in between',
+    sql: `insert into fct_yearly_events
+          select * replace (md5('injected enrollment') as event_id, event_sequence + 100 as event_sequence)
+          from fct_yearly_events where simulation_year = ${Y} and event_type = 'enrollment'
+          order by employee_id limit 1`,
+  },
+  {
+    test: 'assert_deferral_rate_changes_explained',
+    what: 'a year-end deferral rate no event explains',
+    sql: `update fct_workforce_snapshot set deferral_rate = deferral_rate + 0.01
+          where simulation_year = ${Y} and employee_id = (
+            select min(employee_id) from fct_workforce_snapshot where simulation_year = ${Y} and is_enrolled)`,
+  },
+  {
+    test: 'assert_contributions_within_limits',
+    what: 'deferrals above the 402(g) limit',
+    sql: `update fct_workforce_snapshot set employee_contributions = 1000000
+          where simulation_year = ${Y} and employee_id = (
+            select min(employee_id) from fct_workforce_snapshot where simulation_year = ${Y} and is_enrolled)`,
+  },
 ];
 
 let dir: string;
