@@ -5,6 +5,7 @@ import { quoteIdent, relationSql } from '../manifest/types.js';
 import type { ModelNode, PriorRead } from '../manifest/types.js';
 import { runHooks } from './hooks.js';
 import { runModelStatement, withModelLine } from './model-sql.js';
+import { canonicalJson } from './partitions.js';
 import { applySchemaChange } from './schema-change.js';
 import type { MaterializeRequest, MaterializeResult } from './types.js';
 
@@ -19,19 +20,27 @@ import type { MaterializeRequest, MaterializeResult } from './types.js';
  *   removes: the target may appear in it only through prior() reads of other partitions.
  */
 
-/** How a build writes in place: append, or replace these partitions (typed values) listed by these SQL expressions. */
+/**
+ * How a build writes in place: append, or replace these partitions (typed values) listed by these
+ * SQL expressions; `isNull` tells which expressions evaluate to NULL.
+ */
 export type InPlacePlan =
   | { readonly kind: 'append' }
-  | { readonly kind: 'overwrite'; readonly partitions: readonly Record<string, unknown>[]; readonly expressions: readonly (readonly string[])[] };
+  | {
+      readonly kind: 'overwrite';
+      readonly partitions: readonly Record<string, unknown>[];
+      readonly expressions: readonly (readonly string[])[];
+      readonly isNull: readonly (readonly boolean[])[];
+    };
 
 /** Whether this incremental build can skip the stage; undefined means stage the new rows first. Writes nothing. */
 export async function planInPlace(req: MaterializeRequest, strategy: string): Promise<InPlacePlan | undefined> {
   if (strategy === 'append') return { kind: 'append' };
   const expressions = req.node.config.partitions;
   if (strategy !== 'insert_overwrite' || !expressions || expressions.length === 0) return undefined;
-  const partitions = await evaluatePartitions(req.conn, req.node, req.node.config.partition_by ?? [], expressions);
+  const { partitions, isNull } = await evaluatePartitions(req.conn, req.node, req.node.config.partition_by ?? [], expressions);
   if (!readsOnlyOtherPartitions(req.node, req.compiledSql, req.priorReads ?? [], partitions)) return undefined;
-  return { kind: 'overwrite', partitions, expressions };
+  return { kind: 'overwrite', partitions, expressions, isNull };
 }
 
 export async function writeInPlace(req: MaterializeRequest, plan: InPlacePlan): Promise<MaterializeResult> {
@@ -69,8 +78,10 @@ async function overwritePartitions(
 ): Promise<MaterializeResult> {
   const { node } = req;
   const partitionBy = node.config.partition_by ?? [];
+  // `=` rather than IS NOT DISTINCT FROM: DuckDB skips the row groups whose min/max rule a value
+  // out only for `=`, so replacing one partition of a large table does not read all of it.
   const inListed = plan.expressions
-    .map((values) => `(${partitionBy.map((column, i) => `${quoteIdent(column)} IS NOT DISTINCT FROM (${values[i]})`).join(' AND ')})`)
+    .map((values, j) => `(${partitionBy.map((column, i) => (plan.isNull[j][i] ? `${quoteIdent(column)} IS NULL` : `${quoteIdent(column)} = (${values[i]})`)).join(' AND ')})`)
     .join(' OR ');
   await tx.run(`DELETE FROM ${target} WHERE ${inListed}`);
   const { rowsChanged } = await runModelStatement(tx, insert, req.compiledSql);
@@ -100,13 +111,16 @@ export function partitionsConfigAt(node: ModelNode): { file: string; line?: numb
   return { file: node.originalFilePath, ...(line !== undefined ? { line } : {}), node: node.uniqueId };
 }
 
-/** SELECT the partition expressions, so the registry records typed values (one row per partition). */
+/** Orders the evaluated partition expressions as they were listed. */
+const INDEX = '__plan_partition_index';
+
+/** SELECT the partition expressions: the typed values the registry records (one row per partition), and which are NULL. */
 async function evaluatePartitions(
   tx: EngineConnection,
   node: ModelNode,
   partitionBy: readonly string[],
   expressions: readonly (readonly string[])[],
-): Promise<Record<string, unknown>[]> {
+): Promise<{ partitions: Record<string, unknown>[]; isNull: boolean[][] }> {
   const where = partitionsConfigAt(node);
   if (partitionBy.length === 0) {
     throw new ExecutionError('materialize.partitions', `model '${node.name}' (${node.originalFilePath}): partitions needs partition_by (the columns the values are for)`, where);
@@ -120,10 +134,13 @@ async function evaluatePartitions(
       );
     }
   }
-  const selects = expressions.map((values) => `SELECT ${values.map((v, i) => `(${v}) AS ${quoteIdent(partitionBy[i])}`).join(', ')}`);
+  const selects = expressions.map((values, j) => `SELECT ${j} AS ${INDEX}, ${values.map((v, i) => `(${v}) AS ${quoteIdent(partitionBy[i])}`).join(', ')}`);
   try {
-    const { rows } = await tx.query(selects.join('\nUNION\n'));
-    return rows.map((row) => ({ ...row }));
+    const { rows } = await tx.query(`${selects.join('\nUNION ALL\n')}\nORDER BY ${INDEX}`);
+    const partitions = new Map<string, Record<string, unknown>>();
+    for (const { [INDEX]: _index, ...partition } of rows) partitions.set(canonicalJson(partition), partition);
+    const isNull = rows.map((row) => partitionBy.map((column) => row[column] === null || row[column] === undefined));
+    return { partitions: [...partitions.values()], isNull };
   } catch (error) {
     throw new ExecutionError('materialize.partitions', `model '${node.name}' (${node.originalFilePath}): its partitions config is not valid SQL: ${(error as Error).message}`, {
       ...where,

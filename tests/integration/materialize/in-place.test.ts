@@ -32,6 +32,29 @@ describe('insert_overwrite with static partitions', () => {
     ]);
   });
 
+  it('replaces a partition whose value is NULL, and matches the others with = (so DuckDB can skip row groups)', async () => {
+    const nullScenario = (value: number): string => `select null::VARCHAR as scenario, 2024 as year, range as id, ${value} as v from range(3)`;
+    const config = { ...PARTITIONED, partitions: [['null', '2024'], ["'base'", '2024']] };
+    await materialize(request(staticYear(2024), yearSql(2024, 1)));
+    await materialize(request(config, `${nullScenario(1)} union all ${yearSql(2024, 1)}`));
+    const { statements, result } = await withSqlLog(db.conn, () => materialize(request(config, `${nullScenario(2)} union all ${yearSql(2024, 2)}`)));
+    expect(result.message).toBe('INSERT 6 rows (2 partitions replaced)');
+    expect(result.builtPartitions).toEqual([{ scenario: null, year: 2024 }, { scenario: 'base', year: 2024 }]);
+    const remove = statements.find((s) => s.startsWith('DELETE FROM'));
+    expect(remove).toContain('"scenario" IS NULL AND "year" = (2024)');
+    expect(remove).toContain(`"scenario" = ('base') AND "year" = (2024)`);
+    expect(await rows(db.conn, 'select scenario, count(*)::INT as n, max(v)::INT as v from fct group by scenario order by scenario nulls first')).toEqual([
+      { scenario: null, n: 3, v: 2 },
+      { scenario: 'base', n: 3, v: 2 },
+    ]);
+  });
+
+  it('lists a partition given twice once', async () => {
+    const config = { ...PARTITIONED, partitions: [["'base'", '2024'], ["'ba' || 'se'", '2024']] };
+    const result = await materialize(request(config, yearSql(2024, 1)));
+    expect(result.builtPartitions).toEqual([{ scenario: 'base', year: 2024 }]);
+  });
+
   it('fails and keeps the old rows when a new row is outside the listed partitions', async () => {
     await materialize(request(staticYear(2024), yearSql(2024, 1)));
     const wrong = `${yearSql(2024, 2)} union all select 'base', 2030, 9, 9`;
