@@ -7,6 +7,7 @@ import { collectProject, type PrepareOptions } from '../pipeline/prepare.js';
 import { bindProject } from './bind-project.js';
 import { contractBreakingChanges, snapshotFromManifestJson, snapshotOf, type ContractSnapshot } from '../contracts/index.js';
 import type { Manifest } from '../manifest/types.js';
+import { databaseName } from '../config/index.js';
 
 export interface CheckOptions extends PrepareOptions {
   /** Folder holding the manifest.json of the previous version, for breaking-change detection. */
@@ -38,6 +39,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       if (database !== 'memory') {
         await conn.run(`ATTACH ':memory:' AS ${quoteIdent(database)}`);
         await conn.run(`USE ${quoteIdent(database)}`);
+      }
+      // The profile's attached databases, empty, under the names SQL uses for them.
+      for (const attached of prepared.target.attach) {
+        const alias = attached.alias ?? databaseName(attached.path);
+        if (alias !== database && alias !== 'memory') await conn.run(`ATTACH IF NOT EXISTS ':memory:' AS ${quoteIdent(alias)}`);
       }
       // Nodes whose render or graph problems are reported already would only repeat them as SQL errors.
       const reported = new Set(diagnostics.filter((d) => d.severity === 'error' && d.node && /^(graph|render)\./.test(d.code)).map((d) => d.node as string));

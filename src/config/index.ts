@@ -1,9 +1,9 @@
-export type { ConfigTree, ProjectConfig, TargetConfig, NodeConfig, Materialized, OnSchemaChange } from './types.js';
+export type { AttachedDatabase, ConfigTree, ProjectConfig, TargetConfig, NodeConfig, Materialized, OnSchemaChange } from './types.js';
 export type { YamlDocument, KeyPath } from './yaml-document.js';
 export { parseYaml } from './yaml-document.js';
 export { loadProjectConfig, PROJECT_FILES } from './project-config.js';
 export type { LoadTargetOptions } from './load-target.js';
-export { loadTarget, profileSearchDirs } from './load-target.js';
+export { loadTarget, profileSearchDirs, databaseName } from './load-target.js';
 export { parseVarsArg } from './vars-arg.js';
 export { resolveFolderConfig, checkConfigTree } from './config-tree.js';
 export { mergeNodeConfig, mergeConfigLayers } from './merge-config.js';

@@ -32,12 +32,25 @@ const outputSchema = z.strictObject({
   database: z.string().optional(),
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]), { error: 'expected a mapping of DuckDB setting names to values' }).nullable().optional(),
   extensions: z.array(z.union([z.string(), z.looseObject({ name: z.string() })]), { error: 'expected a list of extension names' }).nullable().optional(),
+  attach: z
+    .array(
+      z.strictObject({
+        path: z.string().min(1, { error: 'expected the path (or connection string) of the database to attach' }),
+        alias: z.string().optional(),
+        type: z.string().optional(),
+        read_only: z.boolean().optional(),
+        options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      }),
+      { error: 'expected a list of databases to attach, each with a path (and optionally alias, type, read_only, options)' },
+    )
+    .nullable()
+    .optional(),
   // plan's own key (not dbt-duckdb's): rows per row group of a database file plan writes.
   row_group_size: z.number().int().min(2048, { error: 'expected a whole number of rows, at least 2048' }).optional(),
 });
 
 /** dbt-duckdb output keys plan accepts but does not act on. */
-const IGNORED_KEYS = ['attach', 'plugins', 'filesystems', 'external_root', 'use_credential_provider', 'secrets', 'module_paths', 'disable_transactions', 'keep_open', 'retries', 'config_options', 'is_motherduck', 'motherduck_token', 'reuse_connections'];
+const IGNORED_KEYS = ['plugins', 'filesystems', 'external_root', 'use_credential_provider', 'secrets', 'module_paths', 'disable_transactions', 'keep_open', 'retries', 'config_options', 'is_motherduck', 'motherduck_token', 'reuse_connections'];
 
 /** The folders searched for profiles.yml, in order: explicit dir, env vars, project dir, ~/.plan, ~/.dbt. */
 export function profileSearchDirs(opts: LoadTargetOptions): string[] {
@@ -55,11 +68,14 @@ function defaultThreads(): number {
 function resolveDbPath(path: string | undefined, opts: LoadTargetOptions): string {
   if (path === undefined || path === '') return join(resolve(opts.projectDir), `${opts.profileName}.duckdb`);
   if (path === ':memory:' || path.startsWith(':memory:') || path.startsWith('md:')) return path;
+  // A URL (s3://, https://...) stays as written.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
   if (path === '~' || path.startsWith('~/')) return join(opts.homeDir ?? homedir(), path.slice(1));
   return isAbsolute(path) ? path : resolve(opts.projectDir, path);
 }
 
-function databaseName(path: string): string {
+/** The catalog name DuckDB gives a database path: the file's stem, or the name after ':memory:' ('memory' alone). */
+export function databaseName(path: string): string {
   if (path.startsWith(':memory:')) return path.slice(':memory:'.length) || 'memory';
   return basename(path, extname(path));
 }
@@ -164,6 +180,14 @@ function targetFromDocument(doc: YamlDocument, profilesFile: string, opts: LoadT
       threads: out.threads ?? defaultThreads(),
       settings,
       extensions: (out.extensions ?? []).map((e) => (typeof e === 'string' ? e : e.name)),
+      attach: (out.attach ?? []).map((a) => ({
+        // A file path resolves like `path` (from the project folder); other types take a connection string.
+        path: a.type === undefined || a.type.toLowerCase() === 'duckdb' || a.type.toLowerCase() === 'sqlite' ? resolveDbPath(a.path, opts) : a.path,
+        ...(a.alias !== undefined ? { alias: a.alias } : {}),
+        ...(a.type !== undefined ? { type: a.type } : {}),
+        ...(a.read_only !== undefined ? { readOnly: a.read_only } : {}),
+        ...(a.options !== undefined ? { options: a.options } : {}),
+      })),
       ...(out.row_group_size !== undefined ? { rowGroupSize: out.row_group_size } : {}),
     },
     diagnostics,

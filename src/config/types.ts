@@ -49,8 +49,23 @@ export interface TargetConfig {
   readonly settings: Readonly<Record<string, string | number | boolean>>;
   /** Extensions to LOAD at connect. */
   readonly extensions: readonly string[];
+  /** Other databases to ATTACH at connect (dbt-duckdb's `attach`), paths resolved. */
+  readonly attach: readonly AttachedDatabase[];
   /** Rows per row group for the database file (profile `row_group_size`); the engine's default when unset. */
   readonly rowGroupSize?: number;
+}
+
+/** One entry of a profile's `attach` list (dbt-duckdb's keys). */
+export interface AttachedDatabase {
+  /** A file path (absolute once loaded), ':memory:', or a URL / connection string for `type`. */
+  readonly path: string;
+  /** The catalog name; DuckDB's default (the file's stem) when unset. */
+  readonly alias?: string;
+  /** The database type, e.g. sqlite or postgres (its extension must be loadable). */
+  readonly type?: string;
+  readonly readOnly?: boolean;
+  /** Further ATTACH options, e.g. { block_size: 16384 }. */
+  readonly options?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export type Materialized = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test' | 'unit';

@@ -1,3 +1,4 @@
+import type { AttachedDatabase } from '../config/index.js';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DuckDBEngineConnection } from './connection.js';
 import { EngineError, toEngineError } from './engine-error.js';
@@ -7,6 +8,7 @@ import type { RelationCache } from './relation-cache.js';
 import { logConnect, traced } from './sql-log.js';
 import { quoteLiteral } from './sql-text.js';
 import type { Engine, EngineConnection, EngineOptions, PooledConnection } from './types.js';
+import { ConfigError } from '../errors/plan-error.js';
 
 class PooledDuckDBConnection extends DuckDBEngineConnection implements PooledConnection {
   constructor(
@@ -36,6 +38,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
       await useAttachedCatalog(instance, first);
       await applySettings(first, effectiveSettings(options));
       await loadExtensions(first, options.extensions ?? []);
+      await attachDatabases(first, options.attach ?? []);
       const database = await currentDatabase(first);
       return new PooledEngine(options, instance, database, first);
     } catch (error) {
@@ -173,6 +176,30 @@ async function applySettings(conn: DuckDBConnection, settings: Readonly<Record<s
       await traced(conn, sql, () => conn.run(sql));
     } catch (error) {
       throw toEngineError(error, sql).with({ prefix: `setting '${key}' from the profile could not be applied` });
+    }
+  }
+}
+
+/**
+ * ATTACH IF NOT EXISTS each database of the profile's `attach` list (dbt-duckdb's keys: path,
+ * alias, type, read_only, options). An instance shared by two engines attaches once.
+ */
+async function attachDatabases(conn: DuckDBConnection, databases: readonly AttachedDatabase[]): Promise<void> {
+  for (const db of databases) {
+    const options = [
+      ...(db.type !== undefined ? [`TYPE ${db.type}`] : []),
+      ...(db.readOnly ? ['READ_ONLY'] : []),
+      ...Object.entries(db.options ?? {}).map(([key, value]) => `${key} ${settingValue(value)}`),
+    ];
+    const sql = `ATTACH IF NOT EXISTS ${quoteLiteral(db.path)}${db.alias !== undefined ? ` AS "${db.alias.replaceAll('"', '""')}"` : ''}${options.length ? ` (${options.join(', ')})` : ''}`;
+    try {
+      await traced(conn, sql, () => conn.run(sql));
+    } catch (error) {
+      // The profile is wrong (exit 2), not a model.
+      const cause = toEngineError(error, sql);
+      throw new ConfigError('config.attach', `database '${db.alias ?? db.path}' from the profile's attach list could not be attached: ${cause.dbMessage.split('\n')[0]}`, {
+        hint: 'check its path (a relative path starts at the project folder), type and options',
+      });
     }
   }
 }

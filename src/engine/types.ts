@@ -1,3 +1,4 @@
+import type { AttachedDatabase } from '../config/index.js';
 /**
  * The database boundary. Only src/engine/ imports @duckdb/node-api; every other module talks
  * to DuckDB through these interfaces (and gets JSON-safe values back).
@@ -59,6 +60,8 @@ export interface EngineOptions {
   readonly threads: number;
   readonly settings?: Readonly<Record<string, string | number | boolean>>;
   readonly extensions?: readonly string[];
+  /** Databases to ATTACH (instance-wide, after the extensions are loaded); see AttachedDatabase. */
+  readonly attach?: readonly AttachedDatabase[];
   readonly readOnly?: boolean;
   /**
    * The project folder: relative file paths in SQL (read_csv('data/x.csv'), a census_path var)

@@ -21,6 +21,7 @@ import { yearsBuiltByBuilds } from './built-years.js';
 import { SimulationArtifacts } from './simulation-artifacts.js';
 import { SimulationState } from './simulation-state.js';
 import { checkYearOrder, parseYears, yearsFromVars } from './years.js';
+import { engineOptionsOf } from '../pipeline/engine-options.js';
 
 export interface SimulateOptions {
   readonly projectDir: string;
@@ -73,7 +74,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const first = prepareYear(project, options, vars, firstRendered);
   const fingerprint = fingerprintOf(vars, first);
 
-  const engineOptions: EngineOptions = { path: target.path, threads, settings: target.settings, extensions: target.extensions, fileSearchPath: projectDir, rowGroupSize: target.rowGroupSize };
+  const engineOptions: EngineOptions = engineOptionsOf(target, threads, projectDir);
   const resumeFrom = (completed: readonly number[]): number[] | undefined => {
     const last = completed.at(-1);
     const remaining = last === undefined ? years : years.filter((y) => y > last);

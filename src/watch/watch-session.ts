@@ -21,6 +21,7 @@ import { nodesToRebuild } from '../plan/rebuild-set.js';
 import { rebuildTimings } from './rebuild-timings.js';
 import { refreshProject, type RefreshedProject } from './refresh-project.js';
 import type { WatchPrinter } from './watch-printer.js';
+import { engineOptionsOf } from '../pipeline/engine-options.js';
 
 export interface WatchSessionOptions {
   readonly projectDir: string;
@@ -204,7 +205,7 @@ export class WatchSession {
     try {
       await this.close();
       const threads = this.options.threads ?? prepared.target.threads;
-      this.#engine = await this.options.openEngine({ path: wanted, threads, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root, rowGroupSize: prepared.target.rowGroupSize });
+      this.#engine = await this.options.openEngine({ ...engineOptionsOf(prepared.target, threads, prepared.project.root), path: wanted });
       // A different database: nothing in it can be assumed, build the whole selection.
       this.#prepared = undefined;
       return this.#engine;

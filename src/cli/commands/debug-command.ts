@@ -4,6 +4,7 @@ import { EXIT_INVALID, PlanError } from '../../errors/plan-error.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
 import { projectDirOf, type ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
+import { engineOptionsOf } from '../../pipeline/engine-options.js';
 
 /** plan debug: which files are used, the resolved target, and whether DuckDB opens it. */
 export async function debugCommand(options: ProjectOptions, io: CliIO): Promise<number> {
@@ -30,7 +31,7 @@ export async function debugCommand(options: ProjectOptions, io: CliIO): Promise<
   out(`target: ${t.targetName} (type ${t.type}, path ${t.path}, schema ${t.schema}, threads ${t.threads})`);
   try {
     const { openEngine } = await import('../../engine/index.js');
-    const engine = await openEngine({ path: t.path, threads: 1, settings: t.settings, extensions: t.extensions, fileSearchPath: projectDir, rowGroupSize: t.rowGroupSize });
+    const engine = await openEngine(engineOptionsOf(t, 1, projectDir));
     try {
       const version = await engine.withConnection((conn) => conn.query('select version() as v'));
       out(`duckdb: ${String(version.rows[0]?.v)} connection OK`);

@@ -6,6 +6,7 @@ import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.j
 import { parseSelectors, selectNodes } from '../../select/index.js';
 import { cliVarsOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
+import { engineOptionsOf } from '../../pipeline/engine-options.js';
 
 export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
   readonly threads?: number;
@@ -27,7 +28,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', opt
   const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection }) : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
   const engine = await openEngine(
-    unitTestsOnly ? { path: ':memory:', threads } : { path: prepared.target.path, threads, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root, rowGroupSize: prepared.target.rowGroupSize },
+    unitTestsOnly ? { path: ':memory:', threads } : engineOptionsOf(prepared.target, threads, prepared.project.root),
   );
   try {
     const outcome = await executeCommand({

@@ -7,6 +7,7 @@ import { formatRowsTable } from '../../report/table.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
 import type { ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
+import { engineOptionsOf } from '../../pipeline/engine-options.js';
 
 export interface ShowOptions extends ProjectOptions {
   readonly select?: string[];
@@ -47,7 +48,7 @@ export async function showCommand(options: ShowOptions, io: CliIO): Promise<numb
   }
   const limited = options.limit >= 0 ? `select * from (\n${stripTrailingSemicolon(sql)}\n) limit ${options.limit}` : stripTrailingSemicolon(sql);
 
-  const engine = await openEngine({ path: prepared.target.path, threads: 1, settings: prepared.target.settings, extensions: prepared.target.extensions, fileSearchPath: prepared.project.root, rowGroupSize: prepared.target.rowGroupSize });
+  const engine = await openEngine(engineOptionsOf(prepared.target, 1, prepared.project.root));
   try {
     const result = await engine.withConnection((conn) => conn.query(limited));
     if (options.output === 'json') {

@@ -48,6 +48,7 @@ describe('loadTarget', () => {
       threads: 2,
       settings: { memory_limit: '1GB' },
       extensions: ['json', 'parquet'],
+      attach: [],
     });
   });
   it('keeps :memory: and defaults path to <project>/<profile>.duckdb and threads to 1+CPUs capped at 4', () => {
@@ -99,6 +100,28 @@ describe('loadTarget', () => {
     expect(explicit.diagnostics[0].message).toMatch(/no profiles\.yml in --profiles-dir/);
     const none = loadTarget({ projectDir, profileName: 'flagship', env: {}, homeDir: projectDir });
     expect(none.diagnostics[0].message).toMatch(/no profiles\.yml found/);
+  });
+  it("reads dbt-duckdb's attach list: file paths from the project folder, URLs and other types as written", () => {
+    const profiles = [
+      'p:', '  target: a', '  outputs:', '    a:', '      type: duckdb', '      attach:',
+      '        - path: raw/source.duckdb', '          read_only: true',
+      '        - {path: /abs/other.db, alias: other, options: {block_size: 16384}}',
+      "        - {path: 's3://bucket/x.duckdb', alias: remote}",
+      "        - {path: 'dbname=x host=y', type: postgres, alias: pg}",
+      '    bad:', '      type: duckdb', '      attach:', '        - {alias: nopath}', '',
+    ].join('\n');
+    const projectDir = writeProject({ 'profiles.yml': profiles });
+    const read = (target: string) => loadTarget({ projectDir, profileName: 'p', target, env: {}, homeDir: projectDir });
+    const { value, diagnostics } = read('a');
+    expect(diagnostics).toEqual([]);
+    expect(value?.attach).toEqual([
+      { path: join(projectDir, 'raw/source.duckdb'), readOnly: true },
+      { path: '/abs/other.db', alias: 'other', options: { block_size: 16384 } },
+      { path: 's3://bucket/x.duckdb', alias: 'remote' },
+      { path: 'dbname=x host=y', type: 'postgres', alias: 'pg' },
+    ]);
+    expect(read('bad').diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 15 })]);
+    expect(read('bad').diagnostics[0].message).toBe("p.outputs.bad.attach[0]: missing required key 'path'");
   });
   it('warns about unknown output keys with a did-you-mean', () => {
     const projectDir = writeProject({ 'profiles.yml': 'p:\n  target: a\n  outputs:\n    a: {type: duckdb, threds: 2}\n' });
