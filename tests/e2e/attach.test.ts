@@ -1,20 +1,15 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEngine } from '../../src/engine/index.js';
+import { DEFAULT_PROFILE } from '../helpers/temp-project.js';
 import { expectNoStack, makeProject, output, plan, query, removeProject } from './helpers.js';
 
 /**
  * dbt-duckdb's `attach` in the profile: a read-only source database and a second file a model
  * is materialized into (`database=` config), through the built CLI.
  */
-const PROFILES = `test:
-  target: dev
-  outputs:
-    dev:
-      type: duckdb
-      path: target/test.duckdb
-      threads: 2
-      attach:
+// The default test profile's dev output, with an attach list, and a target whose attach fails.
+const PROFILES = `${DEFAULT_PROFILE()}      attach:
         - path: raw/source.duckdb
           alias: raw
           read_only: true
@@ -23,9 +18,7 @@ const PROFILES = `test:
       type: duckdb
       path: target/test.duckdb
       attach:
-        - path: missing/nowhere.duckdb
-          alias: nowhere
-          read_only: true
+        - {path: missing/nowhere.duckdb, alias: nowhere, read_only: true}
 `;
 
 const SOURCES = `version: 2
