@@ -13,7 +13,10 @@ import { DB, copyFlagship, describeRun, plan, removeDir, simulate, varsArg } fro
 interface ViolationCase {
   readonly test: string;
   readonly what: string;
-  readonly sql: string;
+  /** The violation written into the 2026 data; none when `vars` alone make the data wrong. */
+  readonly sql?: string;
+  /** More vars for `plan test` (e.g. a plan design the simulated data does not follow). */
+  readonly vars?: Readonly<Record<string, unknown>>;
 }
 
 const Y = 2026;
@@ -124,6 +127,16 @@ const CASES: readonly ViolationCase[] = [
           where simulation_year = ${Y} and employee_id = (
             select min(employee_id) from fct_workforce_snapshot where simulation_year = ${Y} and is_enrolled)`,
   },
+  {
+    test: 'assert_plan_design_complete',
+    what: 'no IRS limits for the year',
+    sql: `delete from config_irs_limits where plan_year = ${Y}`,
+  },
+  {
+    test: 'assert_no_auto_enrollment_when_disabled',
+    what: 'auto-enrollments in a year tested with auto-enrollment switched off',
+    vars: { auto_enrollment_enabled: false },
+  },
 ];
 
 let dir: string;
@@ -150,9 +163,11 @@ describe('each flagship invariant test fails on the violation it is for', () => 
   for (const c of CASES) {
     it(`${c.test}: ${c.what}`, async () => {
       fs.copyFileSync(cleanDb, path.join(dir, DB));
-      const changed = await queryDb(dir, c.sql, DB);
-      expect(Number(changed[0]?.Count ?? 0), 'the violation changed no row').toBeGreaterThan(0);
-      const run = await plan(dir, 'test', '--select', c.test, ...varsArg({ year: Y }));
+      if (c.sql !== undefined) {
+        const changed = await queryDb(dir, c.sql, DB);
+        expect(Number(changed[0]?.Count ?? 0), 'the violation changed no row').toBeGreaterThan(0);
+      }
+      const run = await plan(dir, 'test', '--select', c.test, ...varsArg({ year: Y, ...c.vars }));
       expect(run.code, describeRun(run)).toBe(1);
       expect(run.stdout).toMatch(new RegExp(`FAIL +test +${c.test}`));
     }, 60_000);
