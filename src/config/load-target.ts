@@ -180,13 +180,14 @@ function targetFromDocument(doc: YamlDocument, profilesFile: string, opts: LoadT
       threads: out.threads ?? defaultThreads(),
       settings,
       extensions: (out.extensions ?? []).map((e) => (typeof e === 'string' ? e : e.name)),
-      attach: (out.attach ?? []).map((a) => ({
+      attach: (out.attach ?? []).map((a, i) => ({
         // A file path resolves like `path` (from the project folder); other types take a connection string.
         path: a.type === undefined || a.type.toLowerCase() === 'duckdb' || a.type.toLowerCase() === 'sqlite' ? resolveDbPath(a.path, opts) : a.path,
         ...(a.alias !== undefined ? { alias: a.alias } : {}),
         ...(a.type !== undefined ? { type: a.type } : {}),
         ...(a.read_only !== undefined ? { readOnly: a.read_only } : {}),
         ...(a.options !== undefined ? { options: a.options } : {}),
+        declaredAt: { file: profilesFile, line: doc.lineOf([...basePath, 'attach', i]) },
       })),
       ...(out.row_group_size !== undefined ? { rowGroupSize: out.row_group_size } : {}),
     },

@@ -66,6 +66,8 @@ export interface AttachedDatabase {
   readonly readOnly?: boolean;
   /** Further ATTACH options, e.g. { block_size: 16384 }. */
   readonly options?: Readonly<Record<string, string | number | boolean>>;
+  /** Where the entry is written (profiles.yml and its line), for errors. */
+  readonly declaredAt?: { readonly file: string; readonly line?: number };
 }
 
 export type Materialized = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test' | 'unit';

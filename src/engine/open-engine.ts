@@ -198,6 +198,7 @@ async function attachDatabases(conn: DuckDBConnection, databases: readonly Attac
       // The profile is wrong (exit 2), not a model.
       const cause = toEngineError(error, sql);
       throw new ConfigError('config.attach', `database '${db.alias ?? db.path}' from the profile's attach list could not be attached: ${cause.dbMessage.split('\n')[0]}`, {
+        ...db.declaredAt,
         hint: 'check its path (a relative path starts at the project folder), type and options',
       });
     }

@@ -65,6 +65,8 @@ describe('attach (dbt-duckdb profile key)', () => {
     expect(run.code, output(run)).toBe(2);
     expect(run.stderr).toMatch(/database 'nowhere' from the profile's attach list could not be attached/);
     expect(run.stderr).toContain('relative path starts at the project folder');
+    // The entry's place in profiles.yml (the broken target's attach list starts on line 16).
+    expect(run.stderr).toContain(`${path.join(dir, 'profiles.yml')}:17`);
     expectNoStack(run);
   });
 });

@@ -114,11 +114,12 @@ describe('loadTarget', () => {
     const read = (target: string) => loadTarget({ projectDir, profileName: 'p', target, env: {}, homeDir: projectDir });
     const { value, diagnostics } = read('a');
     expect(diagnostics).toEqual([]);
+    const at = (line: number) => ({ declaredAt: { file: join(projectDir, 'profiles.yml'), line } });
     expect(value?.attach).toEqual([
-      { path: join(projectDir, 'raw/source.duckdb'), readOnly: true },
-      { path: '/abs/other.db', alias: 'other', options: { block_size: 16384 } },
-      { path: 's3://bucket/x.duckdb', alias: 'remote' },
-      { path: 'dbname=x host=y', type: 'postgres', alias: 'pg' },
+      { path: join(projectDir, 'raw/source.duckdb'), readOnly: true, ...at(7) },
+      { path: '/abs/other.db', alias: 'other', options: { block_size: 16384 }, ...at(9) },
+      { path: 's3://bucket/x.duckdb', alias: 'remote', ...at(10) },
+      { path: 'dbname=x host=y', type: 'postgres', alias: 'pg', ...at(11) },
     ]);
     expect(read('bad').diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 15 })]);
     expect(read('bad').diagnostics[0].message).toBe("p.outputs.bad.attach[0]: missing required key 'path'");
