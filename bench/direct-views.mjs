@@ -8,7 +8,10 @@
 // statements.json: [{ "relation": "\"main\".\"m_00001\"", "sql": "<compiled select>" }, ...] in
 // build order (bench/run.mjs writes it from `plan compile` output before timing).
 import fs from 'node:fs';
-import { DuckDBInstance } from '@duckdb/node-api';
+// plan sets DuckDB's allocator decay before loading the library (src/engine/duckdb-module.ts); the
+// baseline runs with the same setting, so the comparison is of the statements, not of the allocator.
+process.env.DUCKDB_JE_MALLOC_CONF ??= 'dirty_decay_ms:10000,muzzy_decay_ms:10000';
+const { DuckDBInstance } = await import('@duckdb/node-api');
 
 const [statementsPath, dbPath] = process.argv.slice(2);
 if (!statementsPath || !dbPath) {
