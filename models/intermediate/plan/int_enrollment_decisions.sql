@@ -5,11 +5,12 @@
   year-end enrollment state and deferral rate. The state at the start of the year is year N-1's
   year-end state in int_plan_state_accumulator (read with prior()), or the census in the first
   year (census deferral_rate > 0 = a participant, who keeps the rate).
-  Ephemeral: inlined into int_plan_state_accumulator, which stores the result (and whose own
-  prior() read of the same partition makes plan check that it was built).
+  A table rebuilt each year: it needs no pay event, so it is built while int_promotion_events
+  and int_merit_events are (as an ephemeral model inlined into the accumulator it waited for
+  them); int_plan_state_accumulator stores the result.
   The rules are documented in docs/flagship.md ("The retirement plan").
 -#}
-{{ config(materialized='ephemeral') }}
+{{ config(materialized='table') }}
 {% set year = var('year') %}
 {% set first_year = var('start_year') %}
 {% set seed = subsystem_seed('enrollment') %}
