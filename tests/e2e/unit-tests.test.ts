@@ -110,6 +110,19 @@ describe('unit tests (e2e)', () => {
     expect(run.stdout).toMatch(/models\/unit\.yml:18: actual differs from expected/);
   });
 
+  it('build runs a unit test after its model\'s parents and before the model; a failing one skips the model and its children', () => {
+    const build = runPlan(['build'], { cwd: dir });
+    expect(build.code, outputOf(build)).toBe(1);
+    const order = (name: string): number => build.stdout.indexOf(line(build, name));
+    expect(line(build, 'raw_orders')).toMatch(/OK/);
+    expect(line(build, 'stg_filters_deleted')).toMatch(/PASS/);
+    expect(line(build, 'stg_csv_failing')).toMatch(/FAIL/);
+    expect(order('raw_orders')).toBeLessThan(order('stg_filters_deleted'));
+    expect(line(build, 'stg_orders')).toMatch(/SKIP/);
+    expect(line(build, 'inc_orders')).toMatch(/SKIP/);
+    expect(line(build, 'inc_appends_new_rows')).toMatch(/SKIP/);
+  });
+
   it('leaves the project database untouched after a build', async () => {
     const build = runPlan(['build', '--exclude', 'test_type:unit'], { cwd: dir });
     expect(build.code, outputOf(build)).toBe(0);
