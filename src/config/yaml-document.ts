@@ -1,5 +1,4 @@
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
 import type { Checked, Diagnostic } from '../errors/diagnostic.js';
 import { errorDiagnostic } from '../errors/diagnostic.js';
 
@@ -16,9 +15,24 @@ export interface YamlDocument {
   lineOf(path: KeyPath): number | undefined;
 }
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  const k = isScalar(key) ? key.value : key;
-  return k === segment || String(k) === String(segment);
+/**
+ * A successful parse in a form that survives JSON (what the parse cache stores): the plain value,
+ * the line of every map key and list item by pathKey(), and the line of the root.
+ */
+export interface ParsedYaml {
+  readonly value: unknown;
+  readonly lines: Readonly<Record<string, number>>;
+  readonly rootLine: number;
+}
+
+/** Somewhere to keep parses between runs, keyed by the file's text (see src/project/yaml-parse-cache.ts). */
+export interface YamlParseCache {
+  get(text: string): ParsedYaml | undefined;
+  set(text: string, parsed: ParsedYaml): void;
+}
+
+function pathKey(path: readonly (string | number)[]): string {
+  return JSON.stringify(path.map(String));
 }
 
 function startLine(node: unknown, lines: LineCounter): number | undefined {
@@ -26,26 +40,42 @@ function startLine(node: unknown, lines: LineCounter): number | undefined {
   return range ? lines.linePos(range[0]).line : undefined;
 }
 
-function makeLineOf(contents: unknown, lines: LineCounter) {
-  return (path: KeyPath): number | undefined => {
-    let node: unknown = contents;
-    let line = startLine(node, lines) ?? 1;
-    for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
-        if (!pair) return line;
-        line = startLine(pair.key, lines) ?? line;
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item = node.items[segment];
-        if (item === undefined) return line;
-        line = startLine(item, lines) ?? line;
-        node = item;
-      } else {
-        return line;
+/** The line of every scalar map key and list item under `node` (a key's line, an item's first line). */
+function lineTable(node: unknown, lines: LineCounter, rootLine: number): Record<string, number> {
+  const table: Record<string, number> = {};
+  const walk = (current: unknown, path: (string | number)[], line: number): void => {
+    if (isMap(current)) {
+      for (const pair of current.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const keyPath = [...path, String(pair.key.value)];
+        const keyLine = startLine(pair.key, lines) ?? line;
+        table[pathKey(keyPath)] ??= keyLine;
+        walk(pair.value, keyPath, keyLine);
       }
+    } else if (isSeq(current)) {
+      current.items.forEach((item, i) => {
+        const itemLine = startLine(item, lines) ?? line;
+        table[pathKey([...path, i])] = itemLine;
+        walk(item, [...path, i], itemLine);
+      });
     }
-    return line;
+  };
+  walk(node, [], rootLine);
+  return table;
+}
+
+function documentOf(file: string, parsed: ParsedYaml): YamlDocument {
+  return {
+    file,
+    value: parsed.value,
+    // The entry at `path`, else the closest enclosing entry that exists.
+    lineOf: (path) => {
+      for (let n = path.length; n > 0; n--) {
+        const line = parsed.lines[pathKey(path.slice(0, n))];
+        if (line !== undefined) return line;
+      }
+      return parsed.rootLine;
+    },
   };
 }
 
@@ -60,7 +90,9 @@ function shortMessage(message: string): string {
  * (common in dbt projects). Syntax errors (duplicate keys included) come back as diagnostics
  * with 1-based line and column, and the value is undefined.
  */
-export function parseYaml(text: string, file: string): Checked<YamlDocument | undefined> {
+export function parseYaml(text: string, file: string, cache?: YamlParseCache): Checked<YamlDocument | undefined> {
+  const cached = cache?.get(text);
+  if (cached) return { value: documentOf(file, cached), diagnostics: [] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, merge: true, prettyErrors: true });
   if (doc.errors.length > 0) {
@@ -84,6 +116,8 @@ export function parseYaml(text: string, file: string): Checked<YamlDocument | un
       diagnostics: [errorDiagnostic('yaml.syntax', `invalid YAML: ${(e as Error).message}`, { file, line: 1 })],
     };
   }
-  const lineOf = makeLineOf(doc.contents as YamlNode | null, lines);
-  return { value: { file, value: value ?? null, lineOf }, diagnostics: [] };
+  const rootLine = startLine(doc.contents, lines) ?? 1;
+  const parsed: ParsedYaml = { value: value ?? null, lines: lineTable(doc.contents, lines, rootLine), rootLine };
+  cache?.set(text, parsed);
+  return { value: documentOf(file, parsed), diagnostics: [] };
 }

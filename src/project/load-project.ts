@@ -9,6 +9,8 @@ import { parseDocBlocks } from './doc-blocks.js';
 import { parsePropertyFile } from './property-file.js';
 import { resolveFixtures } from './unit-test-fixtures.js';
 import { readSourceFile } from './source-file.js';
+import { FileYamlParseCache } from './yaml-parse-cache.js';
+import { PLAN_VERSION } from '../pipeline/version.js';
 import { listFiles, normalizeDir } from './walk-files.js';
 
 const DEFAULT_PATHS: Readonly<Record<string, string>> = { modelPaths: 'models', seedPaths: 'seeds', macroPaths: 'macros', testPaths: 'tests' };
@@ -95,11 +97,13 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
 
   const propertyRoots = [...config.modelPaths, ...config.seedPaths, ...config.testPaths, ...config.macroPaths];
   const propertyFiles: PropertyFile[] = [];
+  const parseCache = FileYamlParseCache.open(resolve(root, config.targetPath), `plan ${PLAN_VERSION}`);
   for (const f of filesUnder(root, propertyRoots, ['.yml', '.yaml'], exclude)) {
-    const parsed = parsePropertyFile(readFileSync(resolve(root, f.path), 'utf8'), f.path, config.flavor);
+    const parsed = parsePropertyFile(readFileSync(resolve(root, f.path), 'utf8'), f.path, config.flavor, parseCache);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) propertyFiles.push(parsed.value);
   }
+  parseCache.save();
   diagnostics.push(...crossFileDuplicates(propertyFiles));
   const withFixtures = resolveFixtures(root, config.testPaths, propertyFiles, exclude);
   diagnostics.push(...withFixtures.diagnostics);

@@ -2,7 +2,7 @@ import type { Checked, Diagnostic } from '../errors/diagnostic.js';
 import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
 import { isPlainObject } from '../config/key-path.js';
 import { checkWithSchema } from '../config/schema-check.js';
-import type { YamlDocument } from '../config/yaml-document.js';
+import type { YamlDocument, YamlParseCache } from '../config/yaml-document.js';
 import { parseYaml } from '../config/yaml-document.js';
 import type { MacroProperties, ModelProperties, PropertyFile, SeedProperties, SourceProperties, SourceTableProperties } from './types.js';
 import type { EntryContext } from './property-entries.js';
@@ -140,8 +140,8 @@ export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'):
 }
 
 /** Parses and checks one property file; `file` is its project-relative path. */
-export function parsePropertyFile(text: string, file: string, flavor: 'plan' | 'dbt' = 'plan'): Checked<PropertyFile | undefined> {
-  const parsed = parseYaml(text, file);
+export function parsePropertyFile(text: string, file: string, flavor: 'plan' | 'dbt' = 'plan', cache?: YamlParseCache): Checked<PropertyFile | undefined> {
+  const parsed = parseYaml(text, file, cache);
   if (!parsed.value) return { value: undefined, diagnostics: parsed.diagnostics };
   return readPropertyDocument(parsed.value, flavor);
 }
