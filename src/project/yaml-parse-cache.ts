@@ -1,15 +1,16 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeJsonArtifact } from '../artifacts/write-artifacts.js';
 import type { ParsedYaml, YamlParseCache } from '../config/yaml-document.js';
+import { sha256 } from './source-file.js';
 
 /**
  * Parsed property files kept between runs in `<target-path>/yaml_parse_cache.json`, like dbt's
  * partial parsing: the `yaml` library needs ~70 ms for the flagship's 25 KB of yml in a new
- * process, the cache ~1 ms. An entry is keyed by a hash of the file's text and of `format` (the
- * tool's version), so an edited file or another release parses again. Only parses whose value
- * survives JSON unchanged are kept. The file is an optimization: a missing, unreadable or foreign
- * one is ignored, and failing to write it is not an error.
+ * process, the cache ~1 ms. An entry is keyed by a hash of the file's text, and the whole file by
+ * `format` (the tool's version), so an edited file or another release parses again. Only parses
+ * whose value survives JSON unchanged are kept. The file is an optimization: a missing,
+ * unreadable or foreign one is ignored, and failing to write it is not an error.
  */
 export class FileYamlParseCache implements YamlParseCache {
   /** Entries as JSON text, so values handed out (and maybe changed by callers) are never saved. */
@@ -37,7 +38,7 @@ export class FileYamlParseCache implements YamlParseCache {
   }
 
   get(text: string): ParsedYaml | undefined {
-    const key = this.keyOf(text);
+    const key = sha256(text);
     const entry = this.stored.get(key);
     if (entry === undefined) return undefined;
     try {
@@ -51,7 +52,7 @@ export class FileYamlParseCache implements YamlParseCache {
 
   set(text: string, parsed: ParsedYaml): void {
     if (!survivesJson(parsed.value)) return;
-    this.kept.set(this.keyOf(text), JSON.stringify(parsed));
+    this.kept.set(sha256(text), JSON.stringify(parsed));
     this.changed = true;
   }
 
@@ -63,16 +64,10 @@ export class FileYamlParseCache implements YamlParseCache {
     if (!this.changed && this.kept.size === this.stored.size) return;
     if (!fs.existsSync(path.dirname(this.file))) return;
     try {
-      const temp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify({ format: this.format, entries: Object.fromEntries(this.kept) }));
-      fs.renameSync(temp, this.file);
+      writeJsonArtifact(path.dirname(this.file), path.basename(this.file), { format: this.format, entries: Object.fromEntries(this.kept) });
     } catch {
       // a read-only project still works, it just parses every time
     }
-  }
-
-  private keyOf(text: string): string {
-    return createHash('sha1').update(this.format).update('\0').update(text).digest('hex');
   }
 }
 
