@@ -56,7 +56,7 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
       if (result.retry && pass === 1) retry.push(id);
       else {
         // Only SQL that does not bind leaves no relation behind; contract or yml problems do not.
-        if (result.problems.some((p) => p.code === 'check.sql')) broken.add(id);
+        if (result.problems.some((p) => p.code === 'check.sql' || p.code === 'check.data_dependent')) broken.add(id);
         problems.push(...result.problems);
       }
     }
@@ -66,7 +66,7 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
     if (node.resourceType !== 'test' || broken.has(node.uniqueId) || node.dependsOn.nodes.some((d) => broken.has(d))) continue;
     let sql: string | undefined;
     try {
-      sql = compiler.compileTest(node);
+      sql = await compiler.withQueries((introspection) => compiler.compileTest(node, { introspection }), (q) => conn.query(q), node.originalFilePath);
       await conn.describeQuery(sql);
     } catch (error) {
       problems.push(asDiagnostic(error, node.declaredAt?.file ?? node.originalFilePath, node.rawCode, sql, node.uniqueId, node.declaredAt?.line));
@@ -83,13 +83,25 @@ async function bindModel(
 ): Promise<{ problems: Diagnostic[]; retry: boolean }> {
   let sql: string | undefined;
   let columns: readonly ColumnSchema[];
+  let queried = false;
   try {
-    sql = compiler.compileModel(node);
+    // run_query() and adapter calls see the empty tables built so far.
+    sql = await compiler.withQueries(
+      (introspection) => {
+        const compiled = compiler.compileModel(node, { introspection });
+        queried = introspection.asked > 0;
+        return compiled;
+      },
+      (q) => conn.query(q),
+      node.originalFilePath,
+    );
     if (node.config.materialized === 'ephemeral') return { problems: [], retry: false };
     columns = await conn.describeQuery(sql);
   } catch (error) {
     const retry = error instanceof EngineError && error.kind === 'Catalog';
-    return { problems: [asDiagnostic(error, node.originalFilePath, node.rawCode, sql, node.uniqueId)], retry };
+    const problem = asDiagnostic(error, node.originalFilePath, node.rawCode, sql, node.uniqueId);
+    if (queried && !retry) return { problems: [dataDependent(node, problem)], retry };
+    return { problems: [problem], retry };
   }
   await createEmpty(conn, node.relation, columns);
   const problems: Diagnostic[] = [];
@@ -115,6 +127,16 @@ async function bindModel(
     }
   }
   return { problems, retry: false };
+}
+
+/** SQL built from query results (run_query...) cannot be judged on empty tables: a warning, not an error. */
+function dataDependent(node: ModelNode, problem: Diagnostic): Diagnostic {
+  return warningDiagnostic('check.data_dependent', `model '${node.name}' builds its SQL from query results (run_query, statement or adapter calls), which plan check runs against empty tables; that SQL did not bind: ${problem.message}`, {
+    file: problem.file,
+    line: problem.line,
+    node: node.uniqueId,
+    hint: 'it and the models that read it are not checked; plan build checks them against the data',
+  });
 }
 
 async function createEmpty(conn: EngineConnection, relation: Relation, columns: readonly ColumnSchema[]): Promise<void> {

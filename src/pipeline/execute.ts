@@ -57,7 +57,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const startHooks = compileRunHooks(prepared, 'on-run-start');
   const endHooks = compileRunHooks(prepared, 'on-run-end');
   await engine.withConnection((conn) => conn.run(`CREATE SCHEMA IF NOT EXISTS "${prepared.target.schema.replaceAll('"', '""')}"`));
-  await runRunHooks(engine, startHooks, hooksFile);
+  await runRunHooks(engine, startHooks, hooksFile, compiler);
   let memory: Promise<Engine> | undefined;
   const unitTestEngine = (): Promise<Engine> => (memory ??= openEngine({ path: ':memory:', threads: 1 }));
   let results: NodeResult[];
@@ -71,7 +71,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
     if (memory) await (await memory).close();
   }
   let endHookError: unknown;
-  await runRunHooks(engine, endHooks, hooksFile).catch((error: unknown) => (endHookError = error));
+  await runRunHooks(engine, endHooks, hooksFile, compiler).catch((error: unknown) => (endHookError = error));
   const elapsedSeconds = (performance.now() - started) / 1000;
 
   if (args.writeArtifacts !== false) writeRunArtifacts(prepared, results, elapsedSeconds, args.invocationId, args.args ?? { command: args.command });

@@ -1,6 +1,8 @@
 import type { Engine } from '../engine/types.js';
 import { ExecutionError, PlanError } from '../errors/plan-error.js';
 import type { PreparedProject } from './prepare.js';
+import { newIntrospection, QueryNeeded } from '../render/introspection.js';
+import type { NodeCompiler } from '../render/index.js';
 
 export type RunHookKind = 'on-run-start' | 'on-run-end';
 
@@ -8,24 +10,35 @@ export interface CompiledRunHook {
   readonly kind: RunHookKind;
   /** 1-based position in the project file's list. */
   readonly index: number;
-  readonly sql: string;
+  /** The rendered SQL; undefined for a hook that queries the database (run_query...): rendered when it runs. */
+  readonly sql: string | undefined;
+  readonly raw: string;
 }
 
 /** Render the project's on-run-start / on-run-end hooks; a render error (exit 2) surfaces before anything runs. */
 export function compileRunHooks(prepared: PreparedProject, kind: RunHookKind): CompiledRunHook[] {
   const { config } = prepared.project;
   const hooks = kind === 'on-run-start' ? config.onRunStart : config.onRunEnd;
-  return hooks.map((hook, i) => ({ kind, index: i + 1, sql: prepared.rendered.compiler.compileText(hook, config.configFile, kind) }));
+  return hooks.map((hook, i) => ({ kind, index: i + 1, raw: hook, sql: renderUnlessItQueries(prepared, hook, kind) }));
 }
 
-/** Run rendered hooks in order on one connection; a failure names the hook and the project file (exit 1). */
-export async function runRunHooks(engine: Engine, hooks: readonly CompiledRunHook[], configFile: string): Promise<void> {
+function renderUnlessItQueries(prepared: PreparedProject, hook: string, kind: RunHookKind): string | undefined {
+  try {
+    return prepared.rendered.compiler.compileText(hook, prepared.project.config.configFile, kind, newIntrospection([]));
+  } catch (error) {
+    if (error instanceof QueryNeeded) return undefined;
+    throw error;
+  }
+}
+
+export async function runRunHooks(engine: Engine, hooks: readonly CompiledRunHook[], configFile: string, compiler: NodeCompiler): Promise<void> {
   if (hooks.length === 0) return;
   await engine.withConnection(async (conn) => {
     for (const hook of hooks) {
-      if (hook.sql.trim() === '') continue;
+      const sql = hook.sql ?? (await compiler.withQueries((introspection) => compiler.compileText(hook.raw, configFile, hook.kind, introspection), (q) => conn.query(q), configFile));
+      if (sql.trim() === '') continue;
       try {
-        await conn.run(hook.sql);
+        await conn.run(sql);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         throw new ExecutionError('run.hook_failed', `${hook.kind} hook ${hook.index} failed: ${message}`, {

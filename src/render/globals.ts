@@ -7,6 +7,7 @@ import { NamedRelation, RelationObject, sqlLiteral } from './relation-object.js'
 import { ephemeralCteName, type RelationIndex } from './relation-index.js';
 import { escapeRegExp, lineOfCall, lineOfRef, type RenderFrame } from './render-state.js';
 import { pythonDate } from './python-date.js';
+import { emitLog, installIntrospectionGlobals } from './introspection-globals.js';
 
 export interface GlobalsHost {
   readonly projectName: string;
@@ -88,11 +89,11 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
   env.addGlobal('flags', host.flags);
   env.addGlobal('log', (...raw: unknown[]) => {
     const { positional, kwargs } = splitArgs(raw);
-    if (host.frame().mode === 'compile' && (positional[1] ?? kwargs.info)) host.log(String(positional[0]));
+    if (host.frame().mode === 'compile' && (positional[1] ?? kwargs.info)) emitLog(host, String(positional[0]));
     return '';
   });
   env.addGlobal('print', (...raw: unknown[]) => {
-    host.log(String(splitArgs(raw).positional[0]));
+    emitLog(host, String(splitArgs(raw).positional[0]));
     return '';
   });
   env.addGlobal('exceptions', {
@@ -104,7 +105,7 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
       return '';
     },
   });
-  env.addGlobal('adapter', {
+  const adapter: Record<string, unknown> = {
     type: () => 'duckdb',
     quote: (identifier: unknown) => `"${String(identifier).replaceAll('"', '""')}"`,
     dispatch: (...raw: unknown[]) => {
@@ -115,7 +116,9 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
       }
       throw new RenderError('render.dispatch', `adapter.dispatch('${name}') found no macro named duckdb__${name}, default__${name} or ${name}`, where());
     },
-  });
+  };
+  installIntrospectionGlobals(env, host, adapter);
+  env.addGlobal('adapter', adapter);
   env.addGlobal('get_where_subquery', (relation: unknown) => {
     const where = host.frame().resolvedConfig?.where;
     return where ? `(select * from ${String(relation)} where ${where}) dbt_subquery` : relation;

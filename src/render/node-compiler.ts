@@ -4,6 +4,8 @@ import { ephemeralCteName } from './relation-index.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame, type RenderFrame } from './render-state.js';
 import { injectCtes } from './ephemeral-ctes.js';
+import { compileWithQueries, type IntrospectionState } from './introspection.js';
+import type { QueryResult } from '../engine/types.js';
 
 export interface CompileOptions {
   /** Whether `is_incremental()` is true (the runner decides from the database). */
@@ -11,6 +13,8 @@ export interface CompileOptions {
   /** Unit tests: 'ref:name' / 'source:src.table' -> relation text to use instead. */
   readonly relationOverrides?: ReadonlyMap<string, string>;
   readonly varOverrides?: Readonly<Record<string, unknown>>;
+  /** Answers for run_query() and friends (see introspection.ts); without it they are an error. */
+  readonly introspection?: IntrospectionState;
 }
 
 /**
@@ -22,6 +26,14 @@ export class NodeCompiler {
     private readonly session: RenderSession,
     readonly manifest: Manifest,
   ) {}
+
+  /**
+   * Run `compile` with answers to the run_query() / statement / adapter queries it makes, sending
+   * each to `runQuery` once (see introspection.ts).
+   */
+  withQueries<T>(compile: (introspection: IntrospectionState) => T, runQuery: (sql: string) => Promise<QueryResult>, file: string): Promise<T> {
+    return compileWithQueries(compile, runQuery, this.session.log, file);
+  }
 
   compileModel(node: ModelNode, options: CompileOptions = {}): string {
     return this.compileModelWithReads(node, options).sql;
@@ -52,17 +64,21 @@ export class NodeCompiler {
   }
 
   /** Rendered pre_hook or post_hook statements of a model or seed. */
-  compileHooks(node: ModelNode | { readonly name: string; readonly originalFilePath: string; readonly config: NodeConfig; readonly relation: ModelNode['relation'] }, which: 'pre' | 'post'): string[] {
+  compileHooks(
+    node: ModelNode | { readonly name: string; readonly originalFilePath: string; readonly config: NodeConfig; readonly relation: ModelNode['relation'] },
+    which: 'pre' | 'post',
+    introspection?: IntrospectionState,
+  ): string[] {
     const hooks = which === 'pre' ? node.config.pre_hook : node.config.post_hook;
     return hooks.map((hook) => {
-      const frame = newFrame({ mode: 'compile', file: node.originalFilePath, nodeName: node.name, resourceType: 'hook', rawCode: hook, isIncremental: false, thisRelation: node.relation, resolvedConfig: node.config });
+      const frame = newFrame({ mode: 'compile', file: node.originalFilePath, nodeName: node.name, resourceType: 'hook', rawCode: hook, isIncremental: false, thisRelation: node.relation, resolvedConfig: node.config, introspection });
       return this.session.renderString(hook, frame);
     });
   }
 
   /** on-run-start / on-run-end hooks and `plan show --inline` SQL. */
-  compileText(text: string, file: string, name = 'inline'): string {
-    const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: text, isIncremental: false });
+  compileText(text: string, file: string, name = 'inline', introspection?: IntrospectionState): string {
+    const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: text, isIncremental: false, introspection });
     const sql = this.session.renderString(text, frame);
     return this.withEphemerals(sql, frame.ephemeralRefs, {});
   }
@@ -79,6 +95,7 @@ export class NodeCompiler {
       relationOverrides: options.relationOverrides,
       varOverrides: options.varOverrides,
       resolvedConfig: node.config,
+      introspection: options.introspection,
     });
   }
 

@@ -25,6 +25,8 @@ export class RenderSession {
   readonly env: JinjaEnvironment;
   readonly options: RenderOptions;
   readonly invocationId: string;
+  /** Where log() and print() output goes. */
+  readonly log: (message: string) => void;
   private current: RenderFrame | undefined;
   private relationIndex: RelationIndex = EMPTY_INDEX;
   private readonly templates = new Map<string, { source: string; template: CompiledTemplate }>();
@@ -32,6 +34,7 @@ export class RenderSession {
   constructor(options: RenderOptions) {
     this.options = options;
     this.invocationId = options.invocationId ?? randomUUID();
+    this.log = options.log ?? ((message) => process.stderr.write(`${message}\n`));
     this.env = createJinjaEnvironment({ onMacroCall: (name) => this.current?.macrosUsed.add(name) });
     installGlobals(this.env, {
       projectName: options.projectName,
@@ -40,7 +43,7 @@ export class RenderSession {
       invocationId: this.invocationId,
       runStartedAt: options.runStartedAt ?? new Date(),
       flags: options.flags ?? {},
-      log: options.log ?? ((message) => process.stderr.write(`${message}\n`)),
+      log: this.log,
       frame: () => {
         if (!this.current) throw new PlanError('render.no_frame', 'a template global was used outside of rendering');
         return this.current;

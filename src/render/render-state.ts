@@ -1,5 +1,6 @@
 import type { NodeConfig } from '../config/types.js';
 import type { PriorRead, RefCall, Relation, SourceCall } from '../manifest/types.js';
+import type { IntrospectionState } from './introspection.js';
 
 /**
  * What the globals (ref, config, this...) need to know about the node being rendered. Rendering is
@@ -28,6 +29,8 @@ export interface RenderFrame {
   readonly resolvedConfig?: NodeConfig;
   /** Ephemeral models referenced while compiling (unique ids), for CTE injection. */
   readonly ephemeralRefs: string[];
+  /** Answers to run_query() and friends when rendering to run; absent when no database is at hand. */
+  readonly introspection?: IntrospectionState;
 }
 
 export function newFrame(init: Omit<RenderFrame, 'config' | 'refs' | 'sources' | 'priorReads' | 'macrosUsed' | 'ephemeralRefs'>): RenderFrame {

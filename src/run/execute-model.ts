@@ -12,7 +12,15 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
   const source = (): { file: string; rawCode: string; compiledSql?: string } => ({ file: node.originalFilePath, rawCode: node.rawCode, compiledSql });
   try {
     const incremental = await isIncrementalRun(conn, node, ctx.flags.fullRefresh);
-    const compiled = ctx.compiler.compileModelWithReads(node, { isIncremental: incremental });
+    const { compiled, preHooks, postHooks } = await ctx.compiler.withQueries(
+      (introspection) => ({
+        compiled: ctx.compiler.compileModelWithReads(node, { isIncremental: incremental, introspection }),
+        preHooks: ctx.compiler.compileHooks(node, 'pre', introspection),
+        postHooks: ctx.compiler.compileHooks(node, 'post', introspection),
+      }),
+      (sql) => conn.query(sql),
+      node.originalFilePath,
+    );
     compiledSql = compiled.sql;
     await checkPriorPartitions(node, compiled.priorReads, conn, ctx);
 
@@ -34,8 +42,8 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
       compiledSql,
       conn,
       fullRefresh: ctx.flags.fullRefresh,
-      preHooks: ctx.compiler.compileHooks(node, 'pre'),
-      postHooks: ctx.compiler.compileHooks(node, 'post'),
+      preHooks,
+      postHooks,
       columnDdl: ddl?.columnDdl,
       tableConstraints: ddl?.tableConstraints,
       checkColumns,

@@ -8,7 +8,7 @@ import type { ExecutorOutcome, RunContext } from './run-context.js';
 export async function executeTest(node: TestNode, conn: EngineConnection, ctx: RunContext): Promise<ExecutorOutcome> {
   let compiledSql: string | undefined;
   try {
-    compiledSql = ctx.compiler.compileTest(node);
+    compiledSql = await ctx.compiler.withQueries((introspection) => ctx.compiler.compileTest(node, { introspection }), (sql) => conn.query(sql), testFile(node));
     const result = await runDataTest(conn, { node, compiledSql }, testOptions(ctx));
     return testOutcome(node, result, compiledSql);
   } catch (error) {

@@ -9,6 +9,9 @@ import { PLAN_VERSION } from '../../pipeline/version.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
 import type { ProjectOptions, SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
+import type { Engine, QueryResult } from '../../engine/types.js';
+import { engineOptionsOf } from '../../pipeline/engine-options.js';
+import type { PreparedProject } from '../../pipeline/prepare.js';
 
 export interface CompileOptions extends ProjectOptions, SelectionOptions {
   readonly inline?: string;
@@ -17,17 +20,33 @@ export interface CompileOptions extends ProjectOptions, SelectionOptions {
 
 /**
  * plan compile: render every selected model and test to SQL under target/compiled and write
- * manifest.json, without opening the database (is_incremental() is false). With one node selected,
- * or --inline, the compiled SQL is printed.
+ * manifest.json, without writing to the database (is_incremental() is false). The database is
+ * opened read-only only when a template queries it (run_query, adapter.get_columns_in_relation...).
+ * With one node selected, or --inline, the compiled SQL is printed.
  */
 export async function compileCommand(options: CompileOptions, io: CliIO): Promise<number> {
   const invocationId = randomUUID();
   const prepared = prepareForCommand(options, io, 'compile', { invocationId });
+
+  let engine: Promise<Engine> | undefined;
+  const runQuery = async (sql: string): Promise<QueryResult> => {
+    // Loaded only here: compiling a project that never queries does not load DuckDB at all.
+    engine ??= import('../../engine/index.js').then(({ openEngine }) => openEngine({ ...engineOptionsOf(prepared.target, 1, prepared.project.root), readOnly: true }));
+    return (await engine).withConnection((conn) => conn.query(sql));
+  };
+  try {
+    return await compileSelected(options, io, prepared, invocationId, runQuery);
+  } finally {
+    if (engine) await (await engine.catch(() => undefined))?.close();
+  }
+}
+
+async function compileSelected(options: CompileOptions, io: CliIO, prepared: PreparedProject, invocationId: string, runQuery: (sql: string) => Promise<QueryResult>): Promise<number> {
   const { manifest, compiler } = prepared.rendered;
   const targetDir = targetDirOf(prepared.project);
-
   if (options.inline !== undefined) {
-    writeLine(io.stdout, compiler.compileText(options.inline, '<inline>'));
+    const inline = options.inline;
+    writeLine(io.stdout, await compiler.withQueries((introspection) => compiler.compileText(inline, '<inline>', 'inline', introspection), runQuery, '<inline>'));
     return 0;
   }
 
@@ -40,7 +59,11 @@ export async function compileCommand(options: CompileOptions, io: CliIO): Promis
     const node = manifest.nodes.get(id);
     if (!node || (node.resourceType !== 'model' && node.resourceType !== 'test')) continue;
     try {
-      const sql = node.resourceType === 'model' ? compiler.compileModel(node) : compiler.compileTest(node);
+      const sql = await compiler.withQueries(
+        (introspection) => (node.resourceType === 'model' ? compiler.compileModel(node, { introspection }) : compiler.compileTest(node, { introspection })),
+        runQuery,
+        node.originalFilePath,
+      );
       writeCompiledSql(targetDir, manifest.projectName, compiledPathOf(node), sql);
       compiled.push({ id, sql });
     } catch (error) {

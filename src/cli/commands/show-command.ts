@@ -3,6 +3,7 @@ import { errorDiagnostic } from '../../errors/diagnostic.js';
 import { DiagnosticsError } from '../../errors/plan-error.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { stripTrailingSemicolon } from '../../render/index.js';
+import type { IntrospectionState } from '../../render/introspection.js';
 import { formatRowsTable } from '../../report/table.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
 import type { ProjectOptions } from '../common-options.js';
@@ -24,10 +25,12 @@ export async function showCommand(options: ShowOptions, io: CliIO): Promise<numb
   const prepared = prepareForCommand(options, io, 'show');
   const { manifest, compiler } = prepared.rendered;
 
-  let sql: string;
+  let compile: (introspection: IntrospectionState) => string;
   let label: string;
+  let file = '<inline>';
   if (options.inline !== undefined) {
-    sql = compiler.compileText(options.inline, '<inline>');
+    const inline = options.inline;
+    compile = (introspection) => compiler.compileText(inline, '<inline>', 'inline', introspection);
     label = 'inline query';
   } else {
     const selected = [...selectNodes(manifest, prepared.dag, parseSelectors(options.select, undefined), { indirectSelection: 'empty' })]
@@ -42,15 +45,18 @@ export async function showCommand(options: ShowOptions, io: CliIO): Promise<numb
     }
     const node = selected[0]!;
     label = node.name;
-    if (node.resourceType === 'model') sql = compiler.compileModel(node);
-    else if (node.resourceType === 'test') sql = compiler.compileTest(node);
-    else sql = `select * from ${node.relation.schema}.${node.relation.identifier}`;
+    file = node.originalFilePath;
+    if (node.resourceType === 'model') compile = (introspection) => compiler.compileModel(node, { introspection });
+    else if (node.resourceType === 'test') compile = (introspection) => compiler.compileTest(node, { introspection });
+    else compile = () => `select * from ${node.relation.schema}.${node.relation.identifier}`;
   }
-  const limited = options.limit >= 0 ? `select * from (\n${stripTrailingSemicolon(sql)}\n) limit ${options.limit}` : stripTrailingSemicolon(sql);
 
   const engine = await openEngine(engineOptionsOf(prepared.target, 1, prepared.project.root));
   try {
-    const result = await engine.withConnection((conn) => conn.query(limited));
+    const result = await engine.withConnection(async (conn) => {
+      const sql = await compiler.withQueries(compile, (q) => conn.query(q), file);
+      return conn.query(options.limit >= 0 ? `select * from (\n${stripTrailingSemicolon(sql)}\n) limit ${options.limit}` : stripTrailingSemicolon(sql));
+    });
     if (options.output === 'json') {
       io.stdout.write(`${JSON.stringify({ node: label, columns: result.columns, rows: result.rows }, null, 2)}\n`);
     } else {

@@ -21,7 +21,10 @@ export function member(obj: unknown, key: unknown): unknown {
     if (typeof key === 'number') return index(obj, key);
     const method = hasOwn(LIST_METHODS, key as string) ? LIST_METHODS[key as string] : undefined;
     if (method) return (...args: unknown[]) => method(obj, args);
-    return hasOwn(obj, key as string) ? (obj as unknown as Record<string, unknown>)[key as string] : undefined;
+    if (!hasOwn(obj, key as string)) return undefined;
+    // Lists with attributes of their own (the rows and columns of a run_query() table).
+    const own = (obj as unknown as Record<string, unknown>)[key as string];
+    return typeof own === 'function' ? (own as (...a: unknown[]) => unknown).bind(obj) : own;
   }
   if (isDict(obj)) {
     const k = String(key);
