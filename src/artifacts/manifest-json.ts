@@ -69,6 +69,7 @@ function nodeJson(node: ManifestNode): Record<string, unknown> {
   switch (node.resourceType) {
     case 'model':
     case 'seed':
+    case 'snapshot':
     case 'test': {
       Object.assign(base, {
         raw_code: node.rawCode,
@@ -88,6 +89,7 @@ function nodeJson(node: ManifestNode): Record<string, unknown> {
           contract: { enforced: node.config.contract.enforced },
         });
       }
+      if (node.resourceType === 'snapshot') Object.assign(base, { patch_path: node.patchPath ?? null });
       if (node.resourceType === 'model') Object.assign(base, { constraints: node.constraints, patch_path: node.patchPath ?? null, prior_reads: node.priorReads });
       if (node.resourceType === 'test') {
         Object.assign(base, {

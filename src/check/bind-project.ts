@@ -2,7 +2,7 @@ import { compareContract, formatContractDiff } from '../contracts/index.js';
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
 import { EngineError } from '../engine/index.js';
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
-import { quoteIdent, relationSql, type ModelNode, type Relation } from '../manifest/types.js';
+import { quoteIdent, relationSql, type ModelNode, type Relation, type SnapshotNode } from '../manifest/types.js';
 import { seedColumnTypes } from '../materialize/index.js';
 import type { PreparedProject } from '../pipeline/prepare.js';
 import { errorOutcome } from '../run/error-outcome.js';
@@ -42,16 +42,16 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
     }
   }
 
-  const pending = order.filter((id) => manifest.nodes.get(id)?.resourceType === 'model');
+  const pending = order.filter((id) => ['model', 'snapshot'].includes(manifest.nodes.get(id)?.resourceType ?? ''));
   const retry: string[] = [];
   for (const pass of [1, 2]) {
     for (const id of pass === 1 ? pending : retry.splice(0)) {
-      const node = manifest.nodes.get(id) as ModelNode;
+      const node = manifest.nodes.get(id) as ModelNode | SnapshotNode;
       if (broken.has(id) || node.dependsOn.nodes.some((d) => broken.has(d))) {
         broken.add(id);
         continue;
       }
-      const result = await bindModel(node, conn, compiler, ymlColumns);
+      const result = node.resourceType === 'snapshot' ? await bindSnapshot(node, conn, compiler) : await bindModel(node, conn, compiler, ymlColumns);
       // A catalog miss may be a prior() read of a model bound later: try once more at the end.
       if (result.retry && pass === 1) retry.push(id);
       else {
@@ -127,6 +127,23 @@ async function bindModel(
     }
   }
   return { problems, retry: false };
+}
+
+/** A snapshot's table: its query's columns plus dbt's meta columns (times typed like updated_at). */
+async function bindSnapshot(node: SnapshotNode, conn: EngineConnection, compiler: PreparedProject['rendered']['compiler']): Promise<{ problems: Diagnostic[]; retry: boolean }> {
+  let sql: string | undefined;
+  try {
+    sql = await compiler.withQueries((introspection) => compiler.compileSnapshot(node, { introspection }), (q) => conn.query(q), node.originalFilePath);
+    const columns = await conn.describeQuery(sql);
+    const updatedAt = node.config.strategy === 'timestamp' ? columns.find((c) => c.name.toLowerCase() === String(node.config.updated_at).toLowerCase()) : undefined;
+    const time = updatedAt?.type ?? 'TIMESTAMP';
+    const meta = ['dbt_scd_id VARCHAR', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to'].map((c) => (c.includes(' ') ? c.split(' ') : [c, time]));
+    await createEmpty(conn, node.relation, [...columns, ...meta.map(([name, type]) => ({ name, type }))]);
+    return { problems: [], retry: false };
+  } catch (error) {
+    const retry = error instanceof EngineError && error.kind === 'Catalog';
+    return { problems: [asDiagnostic(error, node.originalFilePath, node.rawCode, sql, node.uniqueId)], retry };
+  }
 }
 
 /** SQL built from query results (run_query...) cannot be judged on empty tables: a warning, not an error. */

@@ -27,7 +27,7 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       exitCode = await action(options);
     });
 
-  const runLike = (name: 'build' | 'run' | 'seed' | 'test', description: string): void => {
+  const runLike = (name: 'build' | 'run' | 'seed' | 'snapshot' | 'test', description: string): void => {
     const command = addSelectionOptions(addProjectOptions(program.command(name).description(description)))
       .option('--threads <n>', 'nodes to run at once (default: the profile\'s threads)', parseThreads)
       .option('--full-refresh', 'rebuild incremental models and reload seeds from scratch')
@@ -40,6 +40,7 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
   runLike('build', 'load seeds, build models and run their tests, in DAG order');
   runLike('run', 'build the selected models');
   runLike('seed', 'load CSV seeds into tables');
+  runLike('snapshot', 'record changes of snapshot queries in their history tables (dbt snapshots)');
   runLike('test', 'run data tests and unit tests');
 
   define(

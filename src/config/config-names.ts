@@ -1,6 +1,6 @@
 import { isPlainObject } from './key-path.js';
 
-export type ResourceType = 'model' | 'seed' | 'test' | 'source' | 'unit_test';
+export type ResourceType = 'model' | 'seed' | 'snapshot' | 'test' | 'source' | 'unit_test';
 
 /** Configs every kind of node accepts. */
 const COMMON = ['enabled', 'tags', 'meta', 'docs', 'group', 'schema', 'database', 'alias', 'persist_docs', 'quoting', 'event_time'];
@@ -18,6 +18,12 @@ const RELATION = [
 
 const SEED = ['quote_columns', 'delimiter', 'column_types'];
 
+/** dbt snapshots: the strategy and how the history table is named (dbt 1.8 and 1.9 names). */
+const SNAPSHOT = [
+  'strategy', 'unique_key', 'updated_at', 'check_cols', 'target_schema', 'target_database', 'invalidate_hard_deletes',
+  'hard_deletes', 'dbt_valid_to_current', 'snapshot_meta_column_names',
+];
+
 const TEST = ['severity', 'warn_if', 'error_if', 'where', 'limit', 'fail_calc', 'store_failures', 'store_failures_as', 'materialized'];
 
 const SOURCE = ['loaded_at_field', 'loaded_at_query', 'freshness', 'external', 'identifier'];
@@ -27,6 +33,7 @@ const UNIT_TEST = ['tags', 'meta', 'enabled'];
 const NAMES: Readonly<Record<ResourceType, ReadonlySet<string>>> = {
   model: new Set([...COMMON, ...RELATION]),
   seed: new Set([...COMMON, ...RELATION, ...SEED]),
+  snapshot: new Set([...COMMON, ...RELATION, ...SNAPSHOT]),
   test: new Set([...COMMON, ...TEST]),
   source: new Set([...COMMON, ...SOURCE]),
   unit_test: new Set([...UNIT_TEST]),
@@ -35,7 +42,7 @@ const NAMES: Readonly<Record<ResourceType, ReadonlySet<string>>> = {
 /** Configs whose value is itself a mapping (so a mapping value does not make the key a folder). */
 export const MAPPING_CONFIGS: ReadonlySet<string> = new Set([
   'meta', 'docs', 'persist_docs', 'quoting', 'grants', 'column_types', 'contract', 'freshness', 'options', 'labels',
-  'external', 'event_time',
+  'external', 'event_time', 'snapshot_meta_column_names',
 ]);
 
 const ANY: ReadonlySet<string> = new Set(Object.values(NAMES).flatMap((names) => [...names]));

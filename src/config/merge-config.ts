@@ -49,6 +49,7 @@ export function mergeConfigLayers(layers: readonly Readonly<Record<string, unkno
 const DEFAULT_MATERIALIZED: Readonly<Record<ResourceType, string>> = {
   model: 'view',
   seed: 'seed',
+  snapshot: 'snapshot',
   test: 'test',
   source: 'source',
   unit_test: 'unit',

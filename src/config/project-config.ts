@@ -31,6 +31,7 @@ function flattenVars(vars: Readonly<Record<string, unknown>> | null | undefined,
 const TREES: readonly (readonly [keyof ProjectFile, ResourceType])[] = [
   ['models', 'model'],
   ['seeds', 'seed'],
+  ['snapshots', 'snapshot'],
   ['data_tests', 'test'],
   ['tests', 'test'],
   ['sources', 'source'],
@@ -47,6 +48,7 @@ function toConfig(file: ProjectFile, configFile: string): ProjectConfig {
     profile: file.profile ?? file.name,
     modelPaths: file['model-paths'] ?? ['models'],
     seedPaths: file['seed-paths'] ?? ['seeds'],
+    snapshotPaths: file['snapshot-paths'] ?? ['snapshots'],
     macroPaths: file['macro-paths'] ?? ['macros'],
     testPaths: file['test-paths'] ?? ['tests'],
     docsPaths: file['docs-paths'] ?? [],
@@ -57,6 +59,7 @@ function toConfig(file: ProjectFile, configFile: string): ProjectConfig {
     onRunEnd: hookList(file['on-run-end']),
     models: (file.models ?? {}) as ConfigTree,
     seeds: (file.seeds ?? {}) as ConfigTree,
+    snapshots: (file.snapshots ?? {}) as ConfigTree,
     dataTests: (file.data_tests ?? file.tests ?? {}) as ConfigTree,
     sources: (file.sources ?? {}) as ConfigTree,
     unitTests: (file.unit_tests ?? {}) as ConfigTree,
@@ -119,9 +122,6 @@ export function loadProjectConfig(projectDir: string, env?: Readonly<Record<stri
   }
   for (const [key, resourceType] of TREES) {
     if (file[key] !== undefined && file[key] !== null) diagnostics.push(...checkConfigTree(resourceType, file[key], { ...ctx, basePath: [key] }));
-  }
-  if (file.snapshots) {
-    diagnostics.push(warningDiagnostic('config.unsupported', 'snapshots are not supported by plan; the snapshots: block is ignored', { file: configFile, line: doc.lineOf(['snapshots']) }));
   }
   return { value: toConfig(file, configFile), diagnostics };
 }

@@ -15,6 +15,7 @@ export interface ProjectConfig {
   readonly version?: string;
   readonly profile: string;
   readonly modelPaths: readonly string[];
+  readonly snapshotPaths: readonly string[];
   readonly seedPaths: readonly string[];
   readonly macroPaths: readonly string[];
   readonly testPaths: readonly string[];
@@ -27,6 +28,7 @@ export interface ProjectConfig {
   readonly onRunEnd: readonly string[];
   readonly models: ConfigTree;
   readonly seeds: ConfigTree;
+  readonly snapshots: ConfigTree;
   readonly dataTests: ConfigTree;
   readonly sources: ConfigTree;
   readonly unitTests: ConfigTree;

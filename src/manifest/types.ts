@@ -1,7 +1,7 @@
 import type { NodeConfig } from '../config/types.js';
 import type { ColumnConstraint, UnitTestProperties } from '../project/types.js';
 
-export type ResourceType = 'model' | 'seed' | 'test' | 'source' | 'unit_test';
+export type ResourceType = 'model' | 'seed' | 'snapshot' | 'test' | 'source' | 'unit_test';
 
 /** Where a relation lives in DuckDB. `database` is the catalog name DuckDB gives the file. */
 export interface Relation {
@@ -94,6 +94,16 @@ export interface ModelNode extends ExecutableBase {
   readonly propertyLines?: PropertyLines;
 }
 
+/**
+ * A dbt snapshot: the SELECT of a `{% snapshot %}` block (or `select * from` a yml entry's
+ * relation), kept as a type-2 history table with dbt_valid_from / dbt_valid_to.
+ */
+export interface SnapshotNode extends ExecutableBase {
+  readonly resourceType: 'snapshot';
+  readonly relation: Relation;
+  readonly patchPath?: string;
+}
+
 export interface SeedNode extends ExecutableBase {
   readonly resourceType: 'seed';
   readonly relation: Relation;
@@ -137,8 +147,8 @@ export interface UnitTestNode extends NodeBase {
   readonly dependsOn: { readonly nodes: readonly string[]; readonly macros: readonly string[] };
 }
 
-export type ManifestNode = ModelNode | SeedNode | TestNode | SourceNode | UnitTestNode;
-export type ExecutableNode = ModelNode | SeedNode | TestNode;
+export type ManifestNode = ModelNode | SeedNode | SnapshotNode | TestNode | SourceNode | UnitTestNode;
+export type ExecutableNode = ModelNode | SeedNode | SnapshotNode | TestNode;
 
 export interface MacroNode {
   readonly uniqueId: string;
@@ -159,7 +169,7 @@ export interface Manifest {
 }
 
 export function isExecutable(node: ManifestNode): node is ExecutableNode {
-  return node.resourceType === 'model' || node.resourceType === 'seed' || node.resourceType === 'test';
+  return node.resourceType === 'model' || node.resourceType === 'seed' || node.resourceType === 'snapshot' || node.resourceType === 'test';
 }
 
 /** Fully quoted relation name as used in SQL: "db"."schema"."name". */

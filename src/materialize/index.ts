@@ -2,6 +2,7 @@ export { materialize, MATERIALIZATION_NAMES } from './registry.js';
 export { isIncrementalRun, resolveStrategy, uniqueKeyColumns } from './incremental.js';
 export { INCREMENTAL_STRATEGIES } from './incremental-strategies.js';
 export { loadSeed, seedColumnTypes } from './seed.js';
+export { materializeSnapshot } from './snapshot.js';
 export { MODEL_SQL_LINE_OFFSET, mapDbLineToModelLine } from './model-sql.js';
 export { diffColumns, describeDiff } from './schema-change.js';
 export type { SchemaDiff } from './schema-change.js';

@@ -2,13 +2,14 @@ import type { Dag } from '../graph/dag.js';
 import type { Manifest, ResourceType } from '../manifest/types.js';
 import { executionGraph } from './execution-graph.js';
 
-export type CommandKind = 'build' | 'run' | 'seed' | 'test' | 'compile';
+export type CommandKind = 'build' | 'run' | 'seed' | 'snapshot' | 'test' | 'compile';
 
 /** Which resource types each command executes. */
 export const COMMAND_RESOURCES: Readonly<Record<CommandKind, readonly ResourceType[]>> = {
-  build: ['seed', 'model', 'test', 'unit_test'],
+  build: ['seed', 'model', 'snapshot', 'test', 'unit_test'],
   run: ['model'],
   seed: ['seed'],
+  snapshot: ['snapshot'],
   test: ['test', 'unit_test'],
   compile: ['model', 'test'],
 };

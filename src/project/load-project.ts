@@ -56,6 +56,7 @@ function crossFileDuplicates(files: readonly PropertyFile[]): Diagnostic[] {
   for (const file of files) {
     for (const m of file.models) note('model', m.name, m.location);
     for (const s of file.seeds) note('seed', s.name, s.location);
+    for (const s of file.snapshots) note('snapshot', s.name, s.location);
     for (const s of file.sources) note('source', s.name, s.location);
     for (const m of file.macros) note('macro', m.name, m.location);
     for (const u of file.unitTests) note(`unit test of model '${u.model}'`, u.name, u.location);
@@ -90,12 +91,13 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
 
   const models = filesUnder(root, config.modelPaths, ['.sql'], exclude).map(read);
   const seeds = filesUnder(root, config.seedPaths, ['.csv'], exclude).map(read);
+  const snapshots = filesUnder(root, config.snapshotPaths, ['.sql'], exclude).map(read);
   const macros = filesUnder(root, config.macroPaths, ['.sql'], exclude).map(read);
   const testFiles = filesUnder(root, config.testPaths, ['.sql'], exclude);
   const genericTestFiles = testFiles.filter((f) => underSubfolder(f.path, f.rootDir, 'generic')).map(read);
   const singularTests = testFiles.filter((f) => !underSubfolder(f.path, f.rootDir, 'generic') && !underSubfolder(f.path, f.rootDir, 'fixtures')).map(read);
 
-  const propertyRoots = [...config.modelPaths, ...config.seedPaths, ...config.testPaths, ...config.macroPaths];
+  const propertyRoots = [...config.modelPaths, ...config.seedPaths, ...config.snapshotPaths, ...config.testPaths, ...config.macroPaths];
   const propertyFiles: PropertyFile[] = [];
   const parseCache = FileYamlParseCache.open(resolve(root, config.targetPath), `plan ${PLAN_VERSION}`);
   for (const f of filesUnder(root, propertyRoots, ['.yml', '.yaml'], exclude)) {
@@ -117,7 +119,7 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
   diagnostics.push(...duplicateDocs(docs));
 
   return {
-    value: { root, config, models, seeds, macros, singularTests, genericTestFiles, propertyFiles: withFixtures.value, docs },
+    value: { root, config, models, seeds, snapshots, macros, singularTests, genericTestFiles, propertyFiles: withFixtures.value, docs },
     diagnostics,
   };
 }

@@ -4,10 +4,10 @@ import { isPlainObject } from '../config/key-path.js';
 import { checkWithSchema } from '../config/schema-check.js';
 import type { YamlDocument, YamlParseCache } from '../config/yaml-document.js';
 import { parseYaml } from '../config/yaml-document.js';
-import type { MacroProperties, ModelProperties, PropertyFile, SeedProperties, SourceProperties, SourceTableProperties } from './types.js';
+import type { MacroProperties, ModelProperties, PropertyFile, SeedProperties, SnapshotProperties, SourceProperties, SourceTableProperties } from './types.js';
 import type { EntryContext } from './property-entries.js';
 import { checkDuplicateNames, checkEntry, entryColumns, entryConfig, entryTests, locationOf, tagList, unsupportedWarning } from './property-entries.js';
-import { macroSchema, modelSchema, propertyFileSchema, seedSchema, sourceSchema, sourceTableSchema } from './property-schemas.js';
+import { macroSchema, modelSchema, propertyFileSchema, seedSchema, snapshotSchema, sourceSchema, sourceTableSchema } from './property-schemas.js';
 import { unitTestEntry } from './unit-test-entry.js';
 
 function modelEntry(raw: unknown, i: number, ctx: EntryContext): ModelProperties | undefined {
@@ -24,6 +24,22 @@ function modelEntry(raw: unknown, i: number, ctx: EntryContext): ModelProperties
     tests: entryTests(entry, path, ctx),
     constraints: entry.constraints ?? [],
     location: locationOf(ctx, path),
+  };
+}
+
+function snapshotEntry(raw: unknown, i: number, ctx: EntryContext): SnapshotProperties | undefined {
+  const path = ['snapshots', i];
+  const entry = checkEntry(snapshotSchema, raw, path, ctx);
+  if (!entry) return undefined;
+  return {
+    name: entry.name,
+    description: entry.description ?? '',
+    config: entryConfig('snapshot', entry, path, ctx),
+    columns: entryColumns(entry.columns, path, ctx),
+    tests: entryTests(entry, path, ctx),
+    constraints: [],
+    location: locationOf(ctx, path),
+    ...(entry.relation !== undefined ? { relation: entry.relation } : {}),
   };
 }
 
@@ -111,7 +127,7 @@ function collect<T>(list: readonly unknown[] | null | undefined, convert: (raw: 
 export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'): Checked<PropertyFile | undefined> {
   const diagnostics: Diagnostic[] = [];
   const file = doc.file;
-  if (doc.value === null) return { value: { path: file, models: [], sources: [], seeds: [], unitTests: [], macros: [] }, diagnostics };
+  if (doc.value === null) return { value: { path: file, models: [], sources: [], seeds: [], snapshots: [], unitTests: [], macros: [] }, diagnostics };
   if (!isPlainObject(doc.value)) {
     diagnostics.push(errorDiagnostic('properties.invalid_file', 'a property file must be a mapping (version: 2, models:, sources:...)', { file, line: 1 }));
     return { value: undefined, diagnostics };
@@ -129,14 +145,16 @@ export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'):
   const models = collect(data.models, (raw, i) => modelEntry(raw, i, ctx));
   const sources = collect(data.sources, (raw, i) => sourceEntry(raw, i, ctx));
   const seeds = collect(data.seeds, (raw, i) => seedEntry(raw, i, ctx));
+  const snapshots = collect(data.snapshots, (raw, i) => snapshotEntry(raw, i, ctx));
   const macros = collect(data.macros, (raw, i) => macroEntry(raw, i, ctx));
   const unitTests = collect(data.unit_tests, (raw, i) => unitTestEntry(raw, ['unit_tests', i], ctx));
   checkDuplicateNames(models, 'model', ctx);
   checkDuplicateNames(sources, 'source', ctx);
   checkDuplicateNames(seeds, 'seed', ctx);
+  checkDuplicateNames(snapshots, 'snapshot', ctx);
   checkDuplicateNames(macros, 'macro', ctx);
   checkDuplicateNames(unitTests, 'unit test', ctx);
-  return { value: { path: file, models, sources, seeds, unitTests, macros }, diagnostics };
+  return { value: { path: file, models, sources, seeds, snapshots, unitTests, macros }, diagnostics };
 }
 
 /** Parses and checks one property file; `file` is its project-relative path. */

@@ -58,6 +58,9 @@ export const modelSchema = z.strictObject({
   time_spine: z.unknown().optional(),
 });
 
+/** A `snapshots:` entry: a snapshot's properties, or (dbt 1.9) a whole snapshot with `relation:`. */
+export const snapshotSchema = modelSchema.extend({ relation: z.string().optional() });
+
 const freshness = z.unknown().optional();
 
 export const sourceTableSchema = z.strictObject({
@@ -139,8 +142,8 @@ export const propertyFileSchema = z.strictObject({
   seeds: z.array(z.unknown(), { error: 'expected a list of seeds' }).nullable().optional(),
   macros: z.array(z.unknown(), { error: 'expected a list of macros' }).nullable().optional(),
   unit_tests: z.array(z.unknown(), { error: 'expected a list of unit tests' }).nullable().optional(),
+  snapshots: z.array(z.unknown(), { error: 'expected a list of snapshots' }).nullable().optional(),
   // accepted and ignored
-  snapshots: z.unknown().optional(),
   exposures: z.unknown().optional(),
   metrics: z.unknown().optional(),
   semantic_models: z.unknown().optional(),

@@ -136,11 +136,18 @@ export interface MacroProperties {
 }
 
 /** One parsed `version: 2` yml file. Jinja inside values is left as text for the render stage. */
+/** A `snapshots:` entry: properties of a snapshot file's block, or a whole snapshot (dbt 1.9 `relation:`). */
+export interface SnapshotProperties extends ModelProperties {
+  /** `relation: source('src', 'table')` or `ref('model')`: the snapshot selects * from it. */
+  readonly relation?: string;
+}
+
 export interface PropertyFile {
   readonly path: string;
   readonly models: readonly ModelProperties[];
   readonly sources: readonly SourceProperties[];
   readonly seeds: readonly SeedProperties[];
+  readonly snapshots: readonly SnapshotProperties[];
   readonly unitTests: readonly UnitTestProperties[];
   readonly macros: readonly MacroProperties[];
 }
@@ -160,6 +167,8 @@ export interface LoadedProject {
   readonly config: ProjectConfig;
   readonly models: readonly SourceFile[];
   readonly seeds: readonly SourceFile[];
+  /** .sql files under the snapshot paths, holding `{% snapshot %}` blocks. */
+  readonly snapshots: readonly SourceFile[];
   readonly macros: readonly SourceFile[];
   /** .sql files under the test paths that are singular tests (not under a `generic/` folder). */
   readonly singularTests: readonly SourceFile[];

@@ -1,5 +1,5 @@
 import type { NodeConfig } from '../config/types.js';
-import type { Manifest, ModelNode, PriorRead, TestNode } from '../manifest/types.js';
+import type { Manifest, ModelNode, PriorRead, SnapshotNode, TestNode } from '../manifest/types.js';
 import { ephemeralCteName } from './relation-index.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame, type RenderFrame } from './render-state.js';
@@ -47,6 +47,13 @@ export class NodeCompiler {
     return { sql: this.withEphemerals(sql, frame.ephemeralRefs, options, priorReads), priorReads };
   }
 
+  /** A snapshot's SELECT (the body of its block), as run. */
+  compileSnapshot(node: SnapshotNode, options: CompileOptions = {}): string {
+    const frame = this.frameFor(node, node.rawCode, options);
+    const sql = this.session.renderString(node.rawCode, frame);
+    return this.withEphemerals(sql, frame.ephemeralRefs, options).trim();
+  }
+
   compileTest(node: TestNode, options: CompileOptions = {}): string {
     if (node.testType === 'singular' || !node.testMetadata) {
       const frame = this.frameFor(node, node.rawCode, options);
@@ -83,7 +90,7 @@ export class NodeCompiler {
     return this.withEphemerals(sql, frame.ephemeralRefs, {});
   }
 
-  private frameFor(node: ModelNode | TestNode, rawCode: string, options: CompileOptions): RenderFrame {
+  private frameFor(node: ModelNode | SnapshotNode | TestNode, rawCode: string, options: CompileOptions): RenderFrame {
     return newFrame({
       mode: 'compile',
       file: node.originalFilePath,
@@ -91,7 +98,7 @@ export class NodeCompiler {
       resourceType: node.resourceType,
       rawCode,
       isIncremental: options.isIncremental ?? false,
-      thisRelation: node.resourceType === 'model' ? node.relation : undefined,
+      thisRelation: node.resourceType === 'model' || node.resourceType === 'snapshot' ? node.relation : undefined,
       relationOverrides: options.relationOverrides,
       varOverrides: options.varOverrides,
       resolvedConfig: node.config,

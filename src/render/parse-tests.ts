@@ -15,7 +15,7 @@ import { fqnOf, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
 interface TestTarget {
   readonly uniqueId: string;
   readonly name: string;
-  readonly kind: 'model' | 'seed' | 'source';
+  readonly kind: 'model' | 'seed' | 'snapshot' | 'source';
   /** Jinja expression naming the relation: ref('x') or source('s', 't'). */
   readonly refExpression: string;
 }
@@ -95,7 +95,7 @@ export function parseTests(session: RenderSession, project: LoadedProject, known
   };
 
   for (const file of project.propertyFiles) {
-    for (const model of [...file.models.map((m) => ({ ...m, kind: 'model' as const })), ...file.seeds.map((s) => ({ ...s, kind: 'seed' as const }))]) {
+    for (const model of [...file.models.map((m) => ({ ...m, kind: 'model' as const })), ...file.seeds.map((s) => ({ ...s, kind: 'seed' as const })), ...file.snapshots.map((s) => ({ ...s, kind: 'snapshot' as const }))]) {
       const uniqueId = `${model.kind}.${projectName}.${model.name}`;
       if (!known.has(model.name)) continue; // reported by the manifest checks
       const target: TestTarget = { uniqueId, name: model.name, kind: model.kind, refExpression: `ref('${model.name}')` };

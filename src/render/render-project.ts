@@ -2,11 +2,12 @@ import { closestNames } from '../config/closest-name.js';
 import { checkContractableNode, viewConstraintWarnings } from '../contracts/index.js';
 import { BUILTIN_TESTS_SQL } from '../data-tests/index.js';
 import { errorDiagnostic, type Checked, type Diagnostic } from '../errors/diagnostic.js';
-import type { MacroNode, Manifest, ManifestNode, ModelNode, SeedNode, SourceNode, TestNode } from '../manifest/types.js';
+import type { MacroNode, Manifest, ManifestNode, ModelNode, SeedNode, SnapshotNode, SourceNode, TestNode } from '../manifest/types.js';
 import type { LoadedProject } from '../project/types.js';
 import { NodeCompiler } from './node-compiler.js';
 import { toDiagnostic } from './parse-nodes.js';
 import { parseNodes } from './parse-nodes.js';
+import { parseSnapshots } from './parse-snapshots.js';
 import { parseTests, parseUnitTests } from './parse-tests.js';
 import type { RefTarget, RelationIndex } from './relation-index.js';
 import { renderDescriptions } from './render-descriptions.js';
@@ -45,31 +46,33 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
 
   const macroIds = new Map([...macros.values()].map((m) => [m.name, m.uniqueId]));
   const parsed = parseNodes(session, project, options.target, diagnostics);
-  const index = buildIndex(project, parsed.models, parsed.seeds, parsed.sources);
+  const parsedSnapshots = parseSnapshots(session, project, options.target, diagnostics, parsed.disabled);
+  const index = buildIndex(project, [...parsed.models, ...parsedSnapshots], parsed.seeds, parsed.sources);
   session.setIndex(index);
 
   const models = parsed.models.map((m) => renderDescriptions(session, withDependencies(m, index, parsed.disabled, macroIds, diagnostics), diagnostics));
   const seeds = parsed.seeds.map((s) => renderDescriptions(session, s, diagnostics));
+  const snapshots = parsedSnapshots.map((s) => renderDescriptions(session, withDependencies(s, index, parsed.disabled, macroIds, diagnostics), diagnostics));
   const sources = parsed.sources.map((s) => renderDescriptions(session, s, diagnostics));
   checkPriorReads(models, index, diagnostics);
   for (const model of models) {
     diagnostics.push(...checkContractableNode(model));
     if (model.config.materialized === 'view') diagnostics.push(...viewConstraintWarnings(model));
   }
-  const refable = new Set([...models.map((m) => m.name), ...parsed.seeds.map((s) => s.name)]);
+  const refable = new Set([...models.map((m) => m.name), ...parsed.seeds.map((s) => s.name), ...snapshots.map((s) => s.name)]);
   const testMacros = [...macros.values()].map((m) => m.name).filter((n) => n.startsWith('test_'));
   const tests = parseTests(session, project, refable, testMacros, diagnostics).map((t) => withDependencies(t, index, parsed.disabled, macroIds, diagnostics));
   const unitTests = parseUnitTests(project, new Set(models.map((m) => m.name)), diagnostics);
   checkPropertyTargets(project, refable, parsed.disabled, diagnostics);
 
   const nodes = new Map<string, ManifestNode>();
-  for (const node of [...seeds, ...models, ...sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
+  for (const node of [...seeds, ...models, ...snapshots, ...sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
   const docs = new Map(project.docs.map((d) => [d.name, { name: d.name, contents: d.contents, file: d.file }]));
   const manifest: Manifest = { projectName, nodes, macros, docs };
   return { value: { manifest, compiler: new NodeCompiler(session, manifest) }, diagnostics };
 }
 
-function buildIndex(project: LoadedProject, models: readonly ModelNode[], seeds: readonly SeedNode[], sources: readonly SourceNode[]): RelationIndex {
+function buildIndex(project: LoadedProject, models: readonly (ModelNode | SnapshotNode)[], seeds: readonly SeedNode[], sources: readonly SourceNode[]): RelationIndex {
   const refs = new Map<string, RefTarget>();
   for (const s of seeds) refs.set(s.name, { uniqueId: s.uniqueId, relation: s.relation, ephemeral: false });
   for (const m of models) {
@@ -89,7 +92,7 @@ function buildIndex(project: LoadedProject, models: readonly ModelNode[], seeds:
 }
 
 /** Turn the refs and sources a node's render recorded into depends_on, reporting unknown ones. */
-function withDependencies<T extends ModelNode | TestNode>(node: T, index: RelationIndex, disabled: ReadonlySet<string>, macroIds: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): T {
+function withDependencies<T extends ModelNode | SnapshotNode | TestNode>(node: T, index: RelationIndex, disabled: ReadonlySet<string>, macroIds: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): T {
   const nodes = new Set(node.dependsOn.nodes);
   const file = node.resourceType === 'test' && node.declaredAt ? node.declaredAt.file : node.originalFilePath;
   for (const ref of node.refs) {
@@ -160,7 +163,7 @@ function checkPriorReads(models: readonly ModelNode[], index: RelationIndex, dia
 /** Property files that describe models or seeds that do not exist are errors, with file and line. */
 function checkPropertyTargets(project: LoadedProject, known: ReadonlySet<string>, disabled: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
   for (const file of project.propertyFiles) {
-    for (const [kind, entries] of [['model', file.models], ['seed', file.seeds]] as const) {
+    for (const [kind, entries] of [['model', file.models], ['seed', file.seeds], ['snapshot', file.snapshots]] as const) {
       for (const entry of entries) {
         if (known.has(entry.name) || disabled.has(entry.name)) continue;
         const close = closestNames(entry.name, [...known]);
@@ -168,10 +171,15 @@ function checkPropertyTargets(project: LoadedProject, known: ReadonlySet<string>
           errorDiagnostic('properties.unknown_node', `${file.path} describes ${kind} '${entry.name}', which does not exist`, {
             file: entry.location.file,
             line: entry.location.line,
-            hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : `add ${kind === 'model' ? 'models' : 'seeds'}/${entry.name}.${kind === 'model' ? 'sql' : 'csv'} or remove the entry`,
+            hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : missingNodeHint(kind, entry.name),
           }),
         );
       }
     }
   }
+}
+
+function missingNodeHint(kind: 'model' | 'seed' | 'snapshot', name: string): string {
+  if (kind === 'snapshot') return `add a {% snapshot ${name} %} block under snapshots/, give the entry a relation:, or remove the entry`;
+  return `add ${kind === 'model' ? 'models' : 'seeds'}/${name}.${kind === 'model' ? 'sql' : 'csv'} or remove the entry`;
 }

@@ -12,7 +12,7 @@ export interface RenderFrame {
   readonly mode: 'parse' | 'compile';
   readonly file: string;
   readonly nodeName: string;
-  readonly resourceType: 'model' | 'seed' | 'test' | 'unit_test' | 'yml' | 'hook' | 'inline';
+  readonly resourceType: 'model' | 'seed' | 'snapshot' | 'test' | 'unit_test' | 'yml' | 'hook' | 'inline';
   readonly rawCode: string;
   /** The relation `this` points at, when known. */
   readonly thisRelation?: Relation;

@@ -2,6 +2,7 @@ import type { Dag } from '../graph/dag.js';
 import type { ManifestNode } from '../manifest/types.js';
 import { executeModel } from './execute-model.js';
 import { executeSeed } from './execute-seed.js';
+import { executeSnapshot } from './execute-snapshot.js';
 import { executeTest } from './execute-test.js';
 import { executeUnitTest } from './execute-unit-test.js';
 import type { ExecutorOutcome, RunContext } from './run-context.js';
@@ -56,6 +57,9 @@ async function executeNode(node: RunnableNode, ctx: RunContext, batches: TestBat
         break;
       case 'seed':
         outcome = await executeSeed(node, conn, ctx);
+        break;
+      case 'snapshot':
+        outcome = await executeSnapshot(node, conn, ctx);
         break;
       case 'test':
         outcome = await executeTest(node, conn, ctx);

@@ -29,7 +29,7 @@ export type RunnableNode = ExecutableNode | UnitTestNode;
 
 export function isRunnable(node: ManifestNode): node is RunnableNode {
   if (node.resourceType === 'model') return node.config.materialized !== 'ephemeral';
-  return node.resourceType === 'seed' || node.resourceType === 'test' || node.resourceType === 'unit_test';
+  return node.resourceType === 'seed' || node.resourceType === 'snapshot' || node.resourceType === 'test' || node.resourceType === 'unit_test';
 }
 
 /** Which outcomes stop the nodes downstream from running. */

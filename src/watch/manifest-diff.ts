@@ -41,6 +41,8 @@ function computeFingerprint(node: ManifestNode): string {
       return stableJson([node.checksum, node.config, node.relation, columnsKey(node.columns), node.constraints, node.dependsOn]);
     case 'seed':
       return stableJson([node.checksum, node.config, node.relation, columnsKey(node.columns)]);
+    case 'snapshot':
+      return stableJson([node.checksum, node.rawCode, node.config, node.relation, columnsKey(node.columns), node.dependsOn]);
     case 'test':
       return stableJson([node.checksum, node.rawCode, node.config, node.testMetadata ?? null, node.attachedNode ?? null, node.columnName ?? null, node.dependsOn]);
     case 'source':

@@ -37,7 +37,9 @@ export const register: CommandRegistrar = (program, define, io) => {
         io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
       } else {
         for (const p of report.problems) writeLine(io.stdout, formatDiagnostic(p));
-        writeLine(io.stdout, errors.length === 0 ? `check passed: ${report.modelsChecked} models, ${report.problems.length} warnings (${seconds.toFixed(2)}s)` : `check failed: ${errors.length} error${errors.length === 1 ? '' : 's'}, ${report.problems.length - errors.length} warnings`);
+        const warnings = report.problems.length - errors.length;
+        const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+        writeLine(io.stdout, errors.length === 0 ? `check passed: ${plural(report.modelsChecked, 'model')}, ${plural(warnings, 'warning')} (${seconds.toFixed(2)}s)` : `check failed: ${plural(errors.length, 'error')}, ${plural(warnings, 'warning')}`);
       }
       return errors.length === 0 ? 0 : 1;
     },

@@ -57,10 +57,15 @@ async function compileSelected(options: CompileOptions, io: CliIO, prepared: Pre
   for (const id of prepared.dag.topologicalOrder()) {
     if (!selected.has(id)) continue;
     const node = manifest.nodes.get(id);
-    if (!node || (node.resourceType !== 'model' && node.resourceType !== 'test')) continue;
+    if (!node || (node.resourceType !== 'model' && node.resourceType !== 'snapshot' && node.resourceType !== 'test')) continue;
     try {
       const sql = await compiler.withQueries(
-        (introspection) => (node.resourceType === 'model' ? compiler.compileModel(node, { introspection }) : compiler.compileTest(node, { introspection })),
+        (introspection) =>
+          node.resourceType === 'model'
+            ? compiler.compileModel(node, { introspection })
+            : node.resourceType === 'snapshot'
+              ? compiler.compileSnapshot(node, { introspection })
+              : compiler.compileTest(node, { introspection }),
         runQuery,
         node.originalFilePath,
       );

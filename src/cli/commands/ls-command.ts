@@ -13,7 +13,7 @@ export interface LsOptions extends ProjectOptions, SelectionOptions {
   readonly outputKeys?: string[];
 }
 
-const RESOURCE_TYPES = ['model', 'seed', 'test', 'source', 'unit_test'];
+const RESOURCE_TYPES = ['model', 'seed', 'snapshot', 'test', 'source', 'unit_test'];
 
 /** plan ls: the selected nodes, one per line, or one JSON document with --output json. No database. */
 export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> {
@@ -60,7 +60,7 @@ function nodeSummary(node: ManifestNode): Record<string, unknown> {
   };
   if ('dependsOn' in node) base.depends_on = node.dependsOn;
   if ('relation' in node && node.relation) base.relation_name = relationSql(node.relation);
-  if (node.resourceType === 'model' || node.resourceType === 'seed') base.alias = node.relation.identifier;
+  if (node.resourceType === 'model' || node.resourceType === 'seed' || node.resourceType === 'snapshot') base.alias = node.relation.identifier;
   return base;
 }
 

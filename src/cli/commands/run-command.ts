@@ -17,8 +17,8 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
   readonly preview?: number;
 }
 
-/** plan build | run | seed | test: prepare, open the database, execute, report. */
-export async function runCommand(command: 'build' | 'run' | 'seed' | 'test', options: RunCommandOptions, io: CliIO): Promise<number> {
+/** plan build | run | seed | snapshot | test: prepare, open the database, execute, report. */
+export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO): Promise<number> {
   const invocationId = randomUUID();
   const reporter = new ConsoleReporter({ out: io.stdout, color: shouldUseColor(io.stdout) });
   const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh) }, logTo: io.stdout, printWarnings: false });

@@ -35,7 +35,7 @@ export async function showCommand(options: ShowOptions, io: CliIO): Promise<numb
   } else {
     const selected = [...selectNodes(manifest, prepared.dag, parseSelectors(options.select, undefined), { indirectSelection: 'empty' })]
       .map((id) => manifest.nodes.get(id))
-      .filter((n) => n?.resourceType === 'model' || n?.resourceType === 'seed' || n?.resourceType === 'test');
+      .filter((n) => n?.resourceType === 'model' || n?.resourceType === 'seed' || n?.resourceType === 'snapshot' || n?.resourceType === 'test');
     if (selected.length !== 1) {
       throw new DiagnosticsError([
         errorDiagnostic('cli.show', `--select ${options.select!.join(' ')} matched ${selected.length} models; plan show previews exactly one`, {

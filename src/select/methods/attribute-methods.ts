@@ -19,9 +19,9 @@ export const packageMethod: SelectorMethod = {
   },
 };
 
-const RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'test', 'source', 'unit_test'];
+const RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'snapshot', 'test', 'source', 'unit_test'];
 /** dbt resource types plan has no nodes of: valid to write, they select nothing. */
-const OTHER_DBT_TYPES = ['snapshot', 'analysis', 'exposure', 'metric', 'semantic_model', 'saved_query', 'function', 'operation'];
+const OTHER_DBT_TYPES = ['analysis', 'exposure', 'metric', 'semantic_model', 'saved_query', 'function', 'operation'];
 
 /** `resource_type:model`, one of model, seed, test, source, unit_test. */
 export const resourceTypeMethod: SelectorMethod = {

@@ -123,12 +123,12 @@ describe('parseSelectors: errors', () => {
   it('rejects invalid resource types, test types and source selectors with the valid forms', () => {
     const resource = parseError(['resource_type:modle']);
     expect(resource.message).toContain("Invalid resource type 'modle'");
-    expect(resource.hint).toBe('use one of: model, seed, test, source, unit_test');
+    expect(resource.hint).toBe('use one of: model, seed, snapshot, test, source, unit_test');
     expect(parseError(['test_type:schemaless']).hint).toBe('use one of: generic, singular, data, unit');
     expect(parseError(['source:a.b.c.d']).hint).toContain('source:<source_name>.<table_name>');
   });
 
   it('accepts dbt resource types that plan has no nodes of', () => {
-    expect(() => parseSelectors(['resource_type:snapshot'], undefined)).not.toThrow();
+    expect(() => parseSelectors(['resource_type:analysis'], undefined)).not.toThrow();
   });
 });
