@@ -16,13 +16,22 @@ function modelEntry(raw: unknown, i: number, ctx: EntryContext): ModelProperties
   if (!entry) return undefined;
   if (entry.versions !== undefined) unsupportedWarning(ctx, [...path, 'versions'], 'model versions are');
   if (entry.latest_version !== undefined) unsupportedWarning(ctx, [...path, 'latest_version'], 'latest_version is');
+  return { ...nodeEntry('model', entry, path, ctx), constraints: entry.constraints ?? [] };
+}
+
+/** What model, seed and snapshot entries share: name, description, config, columns and tests. */
+function nodeEntry(
+  kind: 'model' | 'seed' | 'snapshot',
+  entry: { readonly name: string; readonly description?: string | null; readonly columns?: readonly unknown[] | null } & Parameters<typeof entryConfig>[1] & Parameters<typeof entryTests>[0],
+  path: (string | number)[],
+  ctx: EntryContext,
+): SeedProperties {
   return {
     name: entry.name,
     description: entry.description ?? '',
-    config: entryConfig('model', entry, path, ctx),
+    config: entryConfig(kind, entry, path, ctx),
     columns: entryColumns(entry.columns, path, ctx),
     tests: entryTests(entry, path, ctx),
-    constraints: entry.constraints ?? [],
     location: locationOf(ctx, path),
   };
 }
@@ -31,16 +40,7 @@ function snapshotEntry(raw: unknown, i: number, ctx: EntryContext): SnapshotProp
   const path = ['snapshots', i];
   const entry = checkEntry(snapshotSchema, raw, path, ctx);
   if (!entry) return undefined;
-  return {
-    name: entry.name,
-    description: entry.description ?? '',
-    config: entryConfig('snapshot', entry, path, ctx),
-    columns: entryColumns(entry.columns, path, ctx),
-    tests: entryTests(entry, path, ctx),
-    constraints: [],
-    location: locationOf(ctx, path),
-    ...(entry.relation !== undefined ? { relation: entry.relation } : {}),
-  };
+  return { ...nodeEntry('snapshot', entry, path, ctx), constraints: [], ...(entry.relation !== undefined ? { relation: entry.relation } : {}) };
 }
 
 function sourceEntry(raw: unknown, i: number, ctx: EntryContext): SourceProperties | undefined {
@@ -94,14 +94,7 @@ function seedEntry(raw: unknown, i: number, ctx: EntryContext): SeedProperties |
   const path = ['seeds', i];
   const entry = checkEntry(seedSchema, raw, path, ctx);
   if (!entry) return undefined;
-  return {
-    name: entry.name,
-    description: entry.description ?? '',
-    config: entryConfig('seed', entry, path, ctx),
-    columns: entryColumns(entry.columns, path, ctx),
-    tests: entryTests(entry, path, ctx),
-    location: locationOf(ctx, path),
-  };
+  return nodeEntry('seed', entry, path, ctx);
 }
 
 function macroEntry(raw: unknown, i: number, ctx: EntryContext): MacroProperties | undefined {
