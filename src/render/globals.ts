@@ -8,6 +8,7 @@ import { ephemeralCteName, type RelationIndex } from './relation-index.js';
 import { escapeRegExp, lineOfCall, lineOfRef, type RenderFrame } from './render-state.js';
 import { pythonDate } from './python-date.js';
 import { emitLog, installIntrospectionGlobals } from './introspection-globals.js';
+import { CROSS_DATABASE_MACROS } from './cross-database-macros.js';
 
 export interface GlobalsHost {
   readonly projectName: string;
@@ -114,11 +115,15 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
         const macro = env.getMacro(candidate);
         if (macro) return macro;
       }
+      if (Object.hasOwn(CROSS_DATABASE_MACROS, name)) return CROSS_DATABASE_MACROS[name];
       throw new RenderError('render.dispatch', `adapter.dispatch('${name}') found no macro named duckdb__${name}, default__${name} or ${name}`, where());
     },
   };
   installIntrospectionGlobals(env, host, adapter);
   env.addGlobal('adapter', adapter);
+  // Installed before the project's macros, which therefore win for unqualified names (not for dbt.x).
+  for (const [name, fn] of Object.entries(CROSS_DATABASE_MACROS)) env.addGlobal(name, fn);
+  env.addGlobal('dbt', { ...CROSS_DATABASE_MACROS });
   env.addGlobal('get_where_subquery', (relation: unknown) => {
     const where = host.frame().resolvedConfig?.where;
     return where ? `(select * from ${String(relation)} where ${where}) dbt_subquery` : relation;
