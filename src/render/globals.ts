@@ -9,6 +9,7 @@ import { escapeRegExp, lineOfCall, lineOfRef, type RenderFrame } from './render-
 import { pythonDate } from './python-date.js';
 import { emitLog, installIntrospectionGlobals } from './introspection-globals.js';
 import { CROSS_DATABASE_MACROS } from './cross-database-macros.js';
+import { dbtContextGlobals } from './dbt-context.js';
 
 export interface GlobalsHost {
   readonly projectName: string;
@@ -124,6 +125,11 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
   // Installed before the project's macros, which therefore win for unqualified names (not for dbt.x).
   for (const [name, fn] of Object.entries(CROSS_DATABASE_MACROS)) env.addGlobal(name, fn);
   env.addGlobal('dbt', { ...CROSS_DATABASE_MACROS });
+  const raise = (message: string): never => {
+    throw new RenderError('render.compiler_error', `${describe(host.frame())}: ${message}`, where());
+  };
+  const defaults = { database: host.target.database, schema: host.target.schema, identifier: '' };
+  for (const [name, value] of Object.entries(dbtContextGlobals(defaults, raise))) env.addGlobal(name, value);
   env.addGlobal('get_where_subquery', (relation: unknown) => {
     const where = host.frame().resolvedConfig?.where;
     return where ? `(select * from ${String(relation)} where ${where}) dbt_subquery` : relation;

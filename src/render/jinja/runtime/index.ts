@@ -1,5 +1,5 @@
 // The helpers compiled templates call as `env.jinja.<name>(...)`.
-import { add, floorDiv, mod, mul, unpack } from './operators.js';
+import { add, floorDiv, mod, mul, sub, unpack } from './operators.js';
 import { extraKwargs, makeMacro } from './macro-call.js';
 import { locate } from './error-location.js';
 import { member, setAttribute } from './member.js';
@@ -28,6 +28,7 @@ export const JINJA_RUNTIME = Object.freeze({
   mul,
   add,
   floorDiv,
+  sub,
   unpack,
   member,
   setAttribute,

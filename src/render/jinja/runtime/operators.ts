@@ -29,10 +29,24 @@ export function mul(a: unknown, b: unknown): unknown {
   return (a as number) * (b as number);
 }
 
+/** Values that define Python's `+` / `-` themselves (the datetime values of modules.datetime). */
+function pythonOperator(a: unknown, name: '__add__' | '__sub__'): ((b: unknown) => unknown) | undefined {
+  const method = a !== null && typeof a === 'object' ? (a as Record<string, unknown>)[name] : undefined;
+  return typeof method === 'function' ? (method as (b: unknown) => unknown).bind(a) : undefined;
+}
+
 export function add(a: unknown, b: unknown): unknown {
+  const own = pythonOperator(a, '__add__');
+  if (own) return own(b);
   if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
   if (isString(a) && isString(b)) return asString(a) + asString(b);
   return (a as number) + (b as number);
+}
+
+export function sub(a: unknown, b: unknown): unknown {
+  const own = pythonOperator(a, '__sub__');
+  if (own) return own(b);
+  return (a as number) - (b as number);
 }
 
 export function floorDiv(a: unknown, b: unknown): number {

@@ -1,5 +1,7 @@
-// Jinja difference: `}}` inside an open `{`/`[`/`(` is two closing braces, not the end of the tag
-// (Jinja's lexer balances brackets), so `{% set d = {'a': {'b': 1}} %}` parses.
+// Jinja differences in the lexer: `}}` inside an open `{`/`[`/`(` is two closing braces, not the
+// end of the tag (Jinja's lexer balances brackets), so `{% set d = {'a': {'b': 1}} %}` parses; and
+// string literals take Python's escapes, keeping the backslash of an unknown one ('\d+' is a
+// regular expression, not 'd+').
 import { lexer, TokenizerBase } from '../nunjucks-internals.js';
 import type { Token } from '../nunjucks-internals.js';
 
@@ -24,4 +26,35 @@ export class BalancedTokenizer extends TokenizerBase {
     }
     return tok;
   }
+
+  /** Called by the base tokenizer at an opening quote; returns the literal's value. */
+  _parseString(delimiter: string): string {
+    this.forward();
+    let out = '';
+    while (!this.isFinished() && this.current() !== delimiter) {
+      const cur = this.current() as string;
+      this.forward();
+      if (cur !== '\\') {
+        out += cur;
+        continue;
+      }
+      const next = this.current() as string;
+      this.forward();
+      const simple = SIMPLE_ESCAPES[next];
+      if (simple !== undefined) out += simple;
+      else if (next === 'x' || next === 'u' || next === 'U') out += this.hexEscape(next === 'x' ? 2 : next === 'u' ? 4 : 8, next);
+      else out += `\\${next}`;
+    }
+    this.forward();
+    return out;
+  }
+
+  private hexEscape(digits: number, letter: string): string {
+    const hex = this.str.slice(this.index, this.index + digits);
+    if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) return `\\${letter}`;
+    for (let i = 0; i < digits; i++) this.forward();
+    return String.fromCodePoint(parseInt(hex, 16));
+  }
 }
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };

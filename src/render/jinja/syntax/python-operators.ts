@@ -25,6 +25,9 @@ export const pythonOperatorMethods = {
   compileAdd(this: CompilerLike, node: AstNode, frame: CompileFrame): void {
     helperCall(this, 'add', frame, node.left, node.right);
   },
+  compileSub(this: CompilerLike, node: AstNode, frame: CompileFrame): void {
+    helperCall(this, 'sub', frame, node.left, node.right);
+  },
   compileConcat(this: CompilerLike, node: AstNode, frame: CompileFrame): void {
     this._emit('(env.jinja.str(');
     this.compile(node.left, frame);
