@@ -49,6 +49,7 @@ function toConfig(file: ProjectFile, configFile: string): ProjectConfig {
     modelPaths: file['model-paths'] ?? ['models'],
     seedPaths: file['seed-paths'] ?? ['seeds'],
     snapshotPaths: file['snapshot-paths'] ?? ['snapshots'],
+    packagesInstallPath: file['packages-install-path'] ?? 'dbt_packages',
     macroPaths: file['macro-paths'] ?? ['macros'],
     testPaths: file['test-paths'] ?? ['tests'],
     docsPaths: file['docs-paths'] ?? [],

@@ -16,6 +16,8 @@ export interface ProjectConfig {
   readonly profile: string;
   readonly modelPaths: readonly string[];
   readonly snapshotPaths: readonly string[];
+  /** Where `dbt deps` installs packages (packages-install-path, default dbt_packages). */
+  readonly packagesInstallPath: string;
   readonly seedPaths: readonly string[];
   readonly macroPaths: readonly string[];
   readonly testPaths: readonly string[];

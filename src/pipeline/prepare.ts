@@ -62,7 +62,9 @@ export function collectProject(options: PrepareOptions): { prepared?: Omit<Prepa
   const target = targetResult.value;
   if (!target) return { diagnostics };
 
-  const vars = { ...project.config.vars, ...(options.cliVars ?? {}) };
+  // Packages' var defaults (dbt_date:time_zone...) under the project's, under --vars.
+  const packageVars = Object.assign({}, ...project.packages.map((p) => p.vars)) as Record<string, unknown>;
+  const vars = { ...packageVars, ...project.config.vars, ...(options.cliVars ?? {}) };
   const rendered = renderProject(project, {
     target,
     vars,

@@ -6,6 +6,7 @@ import { loadProjectConfig } from '../config/project-config.js';
 import type { ProjectConfig } from '../config/types.js';
 import type { DocBlock, LoadedProject, PropertyFile, SourceFile, YamlLocation } from './types.js';
 import { parseDocBlocks } from './doc-blocks.js';
+import { loadPackages } from './packages.js';
 import { parsePropertyFile } from './property-file.js';
 import { resolveFixtures } from './unit-test-fixtures.js';
 import { readSourceFile } from './source-file.js';
@@ -86,7 +87,7 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
   const config = loaded.value;
   if (!config) return { value: undefined, diagnostics: loaded.diagnostics };
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...missingPathWarnings(root, config)];
-  const exclude = new Set([normalizeDir(config.targetPath), 'dbt_packages', 'node_modules', 'logs']);
+  const exclude = new Set([normalizeDir(config.targetPath), 'dbt_packages', normalizeDir(config.packagesInstallPath), 'node_modules', 'logs']);
   const read = (f: { path: string; rootDir: string }): SourceFile => readSourceFile(root, f.path, f.rootDir);
 
   const models = filesUnder(root, config.modelPaths, ['.sql'], exclude).map(read);
@@ -117,9 +118,11 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
     diagnostics.push(...parsed.diagnostics);
   }
   diagnostics.push(...duplicateDocs(docs));
+  const packages = loadPackages(root, config, config.packagesInstallPath);
+  diagnostics.push(...packages.diagnostics);
 
   return {
-    value: { root, config, models, seeds, snapshots, macros, singularTests, genericTestFiles, propertyFiles: withFixtures.value, docs },
+    value: { root, config, models, seeds, snapshots, macros, singularTests, genericTestFiles, propertyFiles: withFixtures.value, docs, packages: packages.value },
     diagnostics,
   };
 }

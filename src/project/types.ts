@@ -161,6 +161,15 @@ export interface DocBlock {
 }
 
 /** Everything on disk that makes up a project, parsed and validated but not rendered. */
+/** An installed dbt package: its macros (plan does not build package models) and its var defaults. */
+export interface LoadedPackage {
+  readonly name: string;
+  /** Folder relative to the project root, e.g. 'dbt_packages/dbt_utils'. */
+  readonly dir: string;
+  readonly macros: readonly SourceFile[];
+  readonly vars: Readonly<Record<string, unknown>>;
+}
+
 export interface LoadedProject {
   /** Absolute path of the project folder. */
   readonly root: string;
@@ -176,6 +185,7 @@ export interface LoadedProject {
   readonly genericTestFiles: readonly SourceFile[];
   readonly propertyFiles: readonly PropertyFile[];
   readonly docs: readonly DocBlock[];
+  readonly packages: readonly LoadedPackage[];
 }
 
 /** What a command needs before it can run: the project, plus the resolved target when it touches a database. */

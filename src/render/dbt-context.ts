@@ -71,6 +71,7 @@ export function dbtContextGlobals(defaults: Relation, raise: (message: string) =
     modules: { datetime: datetimeModule(splitArgs), re: reModule() },
     api: {
       Relation: {
+        add_ephemeral_prefix: (name: unknown) => `__dbt__cte__${String(name)}`,
         create: (...raw: unknown[]) => {
           const { positional, kwargs } = splitArgs(raw);
           const pick = (i: number, key: string, fallback: string): string => String(positional[i] ?? kwargs[key] ?? fallback);

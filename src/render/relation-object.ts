@@ -1,10 +1,17 @@
 import { quoteIdent, type Relation } from '../manifest/types.js';
+import { JINJA_MAPPING } from './jinja/runtime/python-str.js';
+
+/** What dbt's Relation answers as a mapping: packages check `obj.get('metadata').get('type')`. */
+const METADATA = { type: 'DuckDBRelation' };
 
 /**
  * What ref(), source() and `this` return to templates: prints as the quoted relation name and
  * exposes dbt's Relation attributes (database, schema, identifier, name) and include().
  */
 export class RelationObject {
+  readonly [JINJA_MAPPING] = true;
+  readonly metadata = METADATA;
+  readonly is_cte = false;
   readonly database: string;
   readonly schema: string;
   readonly identifier: string;
@@ -31,6 +38,13 @@ export class RelationObject {
     return this.toString();
   }
 
+  get(key: unknown, fallback: unknown = null): unknown {
+    const k = String(key);
+    if (k === 'metadata') return METADATA;
+    if (k === 'database' || k === 'schema' || k === 'identifier' || k === 'name') return this[k];
+    return fallback;
+  }
+
   toString(): string {
     const out: string[] = [];
     if (this.parts.database) out.push(quoteIdent(this.database));
@@ -42,7 +56,15 @@ export class RelationObject {
 
 /** A bare identifier that prints unquoted-safe (CTE names of ephemeral models, unit-test fixtures). */
 export class NamedRelation {
+  readonly [JINJA_MAPPING] = true;
+  readonly metadata = METADATA;
+  /** An ephemeral model's CTE (or a unit-test fixture): not a relation in the database. */
+  readonly is_cte = true;
   constructor(readonly identifier: string) {}
+  get(key: unknown, fallback: unknown = null): unknown {
+    if (String(key) === 'metadata') return METADATA;
+    return String(key) === 'identifier' || String(key) === 'name' ? this.identifier : fallback;
+  }
   get name(): string {
     return this.identifier;
   }

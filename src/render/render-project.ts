@@ -31,17 +31,25 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   const session = new RenderSession({ ...options, projectName });
   const macros = new Map<string, MacroNode>();
 
-  const register = (source: string, file: string, packageName: string): void => {
+  const register = (source: string, file: string, packageName: string): string[] => {
     try {
-      for (const m of session.env.registerMacroFile(source, file)) {
+      return session.env.registerMacroFile(source, file).map((m) => {
         const uniqueId = `macro.${packageName}.${m.name}`;
         macros.set(uniqueId, { uniqueId, name: m.name, packageName, originalFilePath: file, line: m.line, args: m.args, description: '' });
-      }
+        return m.name;
+      });
     } catch (error) {
       diagnostics.push(toDiagnostic(error, file));
+      return [];
     }
   };
   register(BUILTIN_TESTS_SQL, BUILTIN_FILE, 'plan');
+  // Packages before the project, whose macros win for unqualified names; `pkg.name()` always
+  // reaches the package's own macro (captured before the project's are registered).
+  for (const pkg of project.packages) {
+    const names = pkg.macros.flatMap((file) => register(file.contents, file.path, pkg.name));
+    session.env.addGlobal(pkg.name, Object.fromEntries(names.map((name) => [name, session.env.getMacro(name)])));
+  }
   for (const file of [...project.macros, ...project.genericTestFiles]) register(file.contents, file.path, projectName);
 
   const macroIds = new Map([...macros.values()].map((m) => [m.name, m.uniqueId]));

@@ -1,7 +1,7 @@
 // Jinja's tests that nunjucks lacks or defines differently: `none`, `boolean`, `integer`, `float`,
 // `sequence`, `in`, `true`/`false`, and `mapping`/`iterable`/`string` over Python-like values.
 import { eq } from '../runtime/python-semantics.js';
-import { isDict, isString } from '../runtime/python-str.js';
+import { isDict, isMappingLike, isString } from '../runtime/python-str.js';
 
 type Test = (value: unknown, ...args: unknown[]) => boolean;
 
@@ -15,7 +15,7 @@ export const JINJA_TESTS: Readonly<Record<string, Test>> = {
   float: (v) => typeof v === 'number' && !Number.isInteger(v),
   number: (v) => typeof v === 'number',
   string: (v) => isString(v),
-  mapping: (v) => isDict(v) || v instanceof Map,
+  mapping: (v) => isDict(v) || v instanceof Map || isMappingLike(v),
   iterable: (v) => isString(v) || Array.isArray(v) || isDict(v) || (typeof v === 'object' && v !== null && Symbol.iterator in v),
   sequence: (v) => isString(v) || Array.isArray(v) || isDict(v),
   in: (v, seq) => (Array.isArray(seq) ? seq.some((x) => eq(x, v)) : isString(seq) ? String(seq).includes(String(v)) : isDict(seq) ? String(v) in seq : false),

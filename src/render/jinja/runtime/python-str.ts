@@ -11,6 +11,13 @@ export function tuple<T>(items: T[]): T[] {
 }
 
 /** A Python dict: a plain object (not an array, class instance, Map or SafeString). */
+/** Objects with this key set pass Jinja's `is mapping` test (dbt's Relation objects are mappings). */
+export const JINJA_MAPPING = Symbol.for('plan.jinja.mapping');
+
+export function isMappingLike(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && (value as Record<symbol, unknown>)[JINJA_MAPPING] === true;
+}
+
 export function isDict(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value) as unknown;
