@@ -1,5 +1,6 @@
 import type { Dag } from '../graph/dag.js';
-import { relationSql, type Manifest, type ManifestNode } from '../manifest/types.js';
+import { nodeJson } from '../manifest/node-json.js';
+import type { Manifest } from '../manifest/types.js';
 
 export const MANIFEST_SCHEMA_VERSION = 'https://plan.dev/schemas/manifest/v1.json';
 
@@ -50,59 +51,4 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     parent_map: parentMap,
     child_map: childMap,
   };
-}
-
-function nodeJson(node: ManifestNode): Record<string, unknown> {
-  const base: Record<string, unknown> = {
-    unique_id: node.uniqueId,
-    resource_type: node.resourceType,
-    name: node.name,
-    package_name: node.packageName,
-    path: node.path,
-    original_file_path: node.originalFilePath,
-    fqn: node.fqn,
-    description: node.description,
-    tags: node.tags,
-    meta: node.meta,
-    config: node.config,
-  };
-  switch (node.resourceType) {
-    case 'model':
-    case 'seed':
-    case 'snapshot':
-    case 'test': {
-      Object.assign(base, {
-        raw_code: node.rawCode,
-        language: 'sql',
-        checksum: { name: 'sha256', checksum: node.checksum },
-        depends_on: { nodes: node.dependsOn.nodes, macros: node.dependsOn.macros },
-        refs: node.refs.map((r) => ({ name: r.name, package: r.package ?? null, version: r.version ?? null })),
-        sources: node.sources.map((s) => [s.source, s.table]),
-        columns: node.columns,
-      });
-      if (node.resourceType !== 'test') {
-        Object.assign(base, {
-          database: node.relation.database,
-          schema: node.relation.schema,
-          alias: node.relation.identifier,
-          relation_name: node.resourceType === 'model' && node.config.materialized === 'ephemeral' ? null : relationSql(node.relation),
-          contract: { enforced: node.config.contract.enforced },
-        });
-      }
-      if (node.resourceType === 'snapshot') Object.assign(base, { patch_path: node.patchPath ?? null });
-      if (node.resourceType === 'model') Object.assign(base, { constraints: node.constraints, patch_path: node.patchPath ?? null, prior_reads: node.priorReads });
-      if (node.resourceType === 'test') {
-        Object.assign(base, {
-          test_metadata: node.testMetadata ? { name: node.testMetadata.name, namespace: node.testMetadata.namespace ?? null, kwargs: node.testMetadata.kwargs } : null,
-          attached_node: node.attachedNode ?? null,
-          column_name: node.columnName ?? null,
-        });
-      }
-      return base;
-    }
-    case 'source':
-      return { ...base, source_name: node.sourceName, database: node.relation.database, schema: node.relation.schema, identifier: node.relation.identifier, relation_name: relationSql(node.relation), columns: node.columns };
-    case 'unit_test':
-      return { ...base, model: node.model, given: node.definition.given, expect: node.definition.expect, overrides: node.definition.overrides, depends_on: node.dependsOn };
-  }
 }

@@ -21,7 +21,11 @@ export interface GlobalsHost {
   log(message: string): void;
   frame(): RenderFrame;
   index(): RelationIndex;
+  /** dbt's `graph` variable (nodes and sources by unique_id). */
+  graph(): Record<string, unknown>;
 }
+
+const EMPTY_GRAPH = { nodes: {}, sources: {}, exposures: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
 
 /** Installs dbt's template globals (ref, source, var, config, this, ...) on a Jinja environment. */
 export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
@@ -72,6 +76,8 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
   });
   env.addGlobal('is_incremental', () => host.frame().isIncremental);
   env.addDynamicGlobal('execute', () => host.frame().mode === 'compile');
+  // While parsing, as in dbt, templates cannot rely on the graph: it is empty until nodes run.
+  env.addDynamicGlobal('graph', () => (host.frame().mode === 'compile' ? host.graph() : EMPTY_GRAPH));
   env.addDynamicGlobal('model', () => {
     const f = host.frame();
     return { name: f.nodeName, resource_type: f.resourceType, original_file_path: f.file, config: f.resolvedConfig ?? f.config };

@@ -25,7 +25,9 @@ export class NodeCompiler {
   constructor(
     private readonly session: RenderSession,
     readonly manifest: Manifest,
-  ) {}
+  ) {
+    session.useManifest(manifest);
+  }
 
   /**
    * Run `compile` with answers to the run_query() / statement / adapter queries it makes, sending

@@ -5,6 +5,8 @@ import { createJinjaEnvironment, type CompiledTemplate, type JinjaEnvironment } 
 import { installGlobals } from './globals.js';
 import { EMPTY_INDEX, type RelationIndex } from './relation-index.js';
 import type { RenderFrame } from './render-state.js';
+import type { Manifest } from '../manifest/types.js';
+import { nodeJson } from '../manifest/node-json.js';
 
 export interface RenderOptions {
   readonly projectName: string;
@@ -29,6 +31,8 @@ export class RenderSession {
   readonly log: (message: string) => void;
   private current: RenderFrame | undefined;
   private relationIndex: RelationIndex = EMPTY_INDEX;
+  private manifest: Manifest | undefined;
+  private graphValue: Record<string, unknown> | undefined;
   private readonly templates = new Map<string, { source: string; template: CompiledTemplate }>();
 
   constructor(options: RenderOptions) {
@@ -49,7 +53,14 @@ export class RenderSession {
         return this.current;
       },
       index: () => this.relationIndex,
+      graph: () => (this.graphValue ??= graphOf(this.manifest)),
     });
+  }
+
+  /** The rendered project, for dbt's `graph` variable when nodes are rendered to run. */
+  useManifest(manifest: Manifest): void {
+    this.manifest = manifest;
+    this.graphValue = undefined;
   }
 
   setIndex(index: RelationIndex): void {
@@ -93,4 +104,15 @@ export class RenderSession {
       this.current = previous;
     }
   }
+}
+
+/** dbt's `graph`: the project's nodes and sources as manifest.json has them (empty before the manifest exists). */
+function graphOf(manifest: Manifest | undefined): Record<string, unknown> {
+  const nodes: Record<string, unknown> = {};
+  const sources: Record<string, unknown> = {};
+  for (const node of manifest?.nodes.values() ?? []) {
+    if (node.resourceType === 'source') sources[node.uniqueId] = nodeJson(node);
+    else if (node.resourceType !== 'unit_test') nodes[node.uniqueId] = nodeJson(node);
+  }
+  return { nodes, sources, exposures: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
 }

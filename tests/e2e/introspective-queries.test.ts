@@ -42,6 +42,11 @@ select
   {{ 'true' if load_relation(ref('payments')) is not none else 'false' }} as payments_exists,
   {{ 'true' if adapter.get_relation(this.database, this.schema, 'no_such_table') is none else 'false' }} as missing_is_none
 `,
+  // dbt's graph variable: the project's nodes as manifest.json has them, once nodes run.
+  'models/graphy.sql': `{% set names = [] %}
+{% if execute %}{% for node in graph.nodes.values() | selectattr('resource_type', 'equalto', 'model') %}{% do names.append(node.name) %}{% endfor %}{% endif %}
+select '{{ names | sort | join(",") }}' as models, {{ graph.nodes | length if execute else 0 }} as nodes
+`,
 };
 
 describe('introspective queries while rendering (e2e)', () => {
@@ -61,6 +66,7 @@ describe('introspective queries while rendering (e2e)', () => {
     expect(await queryDb(dir, 'select * from described')).toEqual([
       { column_names: 'id,method,amount', column_types: 'BIGINT,VARCHAR,BIGINT', methods: 3, method_list: 'card|cash|gift', counts: '2|1|1', payments_exists: true, missing_is_none: true },
     ]);
+    expect(await queryDb(dir, 'select * from graphy')).toEqual([{ models: 'described,graphy,pivoted', nodes: 4 }]);
     // log() runs once per line although the template is rendered again after each query.
     expect(outputOf(run).match(/counted card=2/g)).toHaveLength(1);
     // on-run-end hooks may query too: rendered when they run, after the models.
