@@ -22,7 +22,7 @@ const LIST_OF: Partial<Record<ChangeKind, FileList>> = {
   singular_test: 'singularTests',
 };
 /** Files only a full read handles correctly: cross-file checks (duplicates, fixtures) live there. */
-const FULL_RELOAD: ReadonlySet<ChangeKind> = new Set(['config', 'property', 'docs', 'fixture']);
+const FULL_RELOAD: ReadonlySet<ChangeKind> = new Set(['config', 'property', 'docs', 'fixture', 'snapshot']);
 
 /**
  * The project after `changes`: a changed .sql or .csv file is read again and swapped into the

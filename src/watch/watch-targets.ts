@@ -11,14 +11,14 @@ export interface WatchTargets {
 }
 
 /** The kind of project file a path is; decides how much must be re-read. */
-export type ChangeKind = 'config' | 'model' | 'seed' | 'macro' | 'generic_test' | 'singular_test' | 'fixture' | 'property' | 'docs' | 'other';
+export type ChangeKind = 'config' | 'model' | 'seed' | 'snapshot' | 'macro' | 'generic_test' | 'singular_test' | 'fixture' | 'property' | 'docs' | 'other';
 
 const CONFIG_FILES = ['project.yml', 'dbt_project.yml', 'profiles.yml'];
 const ALWAYS_SKIPPED = new Set(['node_modules', 'dbt_packages', 'logs']);
 
-/** Model, seed, macro, test and docs folders plus project.yml/dbt_project.yml/profiles.yml. */
+/** Model, seed, snapshot, macro, test and docs folders plus project.yml/dbt_project.yml/profiles.yml. */
 export function watchTargets(root: string, config: ProjectConfig, profilesFile?: string): WatchTargets {
-  const dirs = [...config.modelPaths, ...config.seedPaths, ...config.macroPaths, ...config.testPaths, ...config.docsPaths];
+  const dirs = [...config.modelPaths, ...config.seedPaths, ...config.snapshotPaths, ...config.macroPaths, ...config.testPaths, ...config.docsPaths];
   const folders = [...new Set(dirs.map((d) => path.resolve(root, d)))].filter((d) => !isInside(d, path.resolve(root, config.targetPath)));
   const files = new Set(CONFIG_FILES.map((f) => path.join(root, f)));
   if (profilesFile) files.add(path.resolve(profilesFile));
@@ -70,7 +70,7 @@ export function classifyChange(rel: string, config: ProjectConfig): ChangeKind {
   if (CONFIG_FILES.includes(rel)) return 'config';
   const ext = path.posix.extname(rel).toLowerCase();
   const under = (dirs: readonly string[]): string | undefined => dirs.map(normalize).find((d) => d === '' || rel.startsWith(`${d}/`));
-  if (ext === '.yml' || ext === '.yaml') return under([...config.modelPaths, ...config.seedPaths, ...config.testPaths, ...config.macroPaths]) !== undefined ? 'property' : 'other';
+  if (ext === '.yml' || ext === '.yaml') return under([...config.modelPaths, ...config.seedPaths, ...config.snapshotPaths, ...config.testPaths, ...config.macroPaths]) !== undefined ? 'property' : 'other';
   if (ext === '.md') return under([...config.modelPaths, ...config.docsPaths]) !== undefined ? 'docs' : 'other';
   if (ext === '.csv') {
     const testRoot = under(config.testPaths);
@@ -79,6 +79,7 @@ export function classifyChange(rel: string, config: ProjectConfig): ChangeKind {
   }
   if (ext !== '.sql') return 'other';
   if (under(config.modelPaths) !== undefined) return 'model';
+  if (under(config.snapshotPaths) !== undefined) return 'snapshot';
   if (under(config.macroPaths) !== undefined) return 'macro';
   const testRoot = under(config.testPaths);
   if (testRoot === undefined) return 'other';

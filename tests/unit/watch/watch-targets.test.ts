@@ -7,6 +7,7 @@ const config = {
   configFile: 'project.yml',
   modelPaths: ['models'],
   seedPaths: ['seeds'],
+  snapshotPaths: ['snapshots'],
   macroPaths: ['macros'],
   testPaths: ['tests/data'],
   docsPaths: [],
@@ -19,7 +20,7 @@ const at = (rel: string): string => path.join(root, ...rel.split('/'));
 describe('watchTargets', () => {
   it('watches the project folders (no globs) and the config files', () => {
     const t = watchTargets(root, config, path.join(root, 'profiles.yml'));
-    expect(t.folders).toEqual([at('models'), at('seeds'), at('macros'), at('tests/data')]);
+    expect(t.folders).toEqual([at('models'), at('seeds'), at('snapshots'), at('macros'), at('tests/data')]);
     expect(t.files).toEqual([at('project.yml'), at('dbt_project.yml'), at('profiles.yml')]);
     expect([...t.folders, ...t.files].some((p) => p.includes('*'))).toBe(false);
   });
@@ -85,6 +86,8 @@ describe('classifyChange', () => {
     ['models/schema.yml', 'property'],
     ['models/docs.md', 'docs'],
     ['seeds/a.csv', 'seed'],
+    ['snapshots/orders.sql', 'snapshot'],
+    ['snapshots/props.yml', 'property'],
     ['macros/m.sql', 'macro'],
     ['macros/m.yml', 'property'],
     ['tests/data/assert_x.sql', 'singular_test'],
