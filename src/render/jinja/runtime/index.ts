@@ -1,5 +1,6 @@
 // The helpers compiled templates call as `env.jinja.<name>(...)`.
 import { add, floorDiv, mod, mul, sub, unpack } from './operators.js';
+import { slice } from './slice.js';
 import { extraKwargs, makeMacro } from './macro-call.js';
 import { locate } from './error-location.js';
 import { member, setAttribute } from './member.js';
@@ -29,6 +30,7 @@ export const JINJA_RUNTIME = Object.freeze({
   add,
   floorDiv,
   sub,
+  slice,
   unpack,
   member,
   setAttribute,

@@ -9,8 +9,9 @@ import { pythonLiteralMethods } from './python-literals.js';
 import { pythonOperatorMethods } from './python-operators.js';
 import { pythonValueMethods } from './python-values.js';
 import { setStatementMethods } from './set-statement.js';
+import { SliceNode, sliceMethods } from './slices.js';
 
-const OWN_NODES: readonly unknown[] = [DoNode, IterableNode];
+const OWN_NODES: readonly unknown[] = [DoNode, IterableNode, SliceNode];
 
 export class JinjaCompiler extends CompilerBase {
   assertType(node: AstNode, ...types: unknown[]): void {
@@ -29,4 +30,5 @@ Object.assign(
   doStatementMethods,
   forLoopMethods,
   macroDefinitionMethods,
+  sliceMethods,
 );
