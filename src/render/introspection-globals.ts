@@ -117,6 +117,10 @@ function columnObject(name: string, dataType: string): Record<string, unknown> {
     is_float: () => isFloat,
     is_numeric: () => isNumeric,
     is_number: () => isInteger || isFloat || isNumeric,
+    // DuckDB's VARCHAR has no length: dbt's Column answers 256 for a string without a size.
+    string_size: () => 256,
+    char_size: null,
+    literal: (value: unknown) => `CAST('${String(value).replaceAll("'", "''")}' AS ${dataType})`,
     toString: () => name,
   };
 }

@@ -74,9 +74,9 @@ describe('run_query and friends while rendering', () => {
   it('adapter.get_columns_in_relation and get_relation read the catalog', async () => {
     const { sql } = await renderToRun(
       "{% set cols = adapter.get_columns_in_relation(adapter.get_relation('memory', 'main', 't')) %}" +
-        "{% for c in cols %}{{ c.name }} {{ c.data_type }} {{ c.is_number() }};{% endfor %}{{ adapter.get_relation('memory', 'main', 'nope') is none }}",
+        "{% for c in cols %}{{ c.name }} {{ c.data_type }} {{ c.is_number() }};{% endfor %}{{ adapter.get_relation('memory', 'main', 'nope') is none }} {{ cols[1].string_size() }}",
     );
-    expect(sql).toBe('id INTEGER True;name VARCHAR False;score DECIMAL(2,1) True;True');
+    expect(sql).toBe('id INTEGER True;name VARCHAR False;score DECIMAL(2,1) True;True 256');
   });
 
   it('does nothing while parsing (execute is false): run_query gives none, no query is sent', () => {

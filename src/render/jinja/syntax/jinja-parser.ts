@@ -1,5 +1,5 @@
 // nunjucks' parser plus the Jinja/dbt statements it lacks (`do`, `test`) and Jinja's `set`.
-import { ParserBase, lexer } from '../nunjucks-internals.js';
+import { ParserBase, lexer, nodes } from '../nunjucks-internals.js';
 import type { AstNode } from '../nunjucks-internals.js';
 import { parseDo } from './do-statement.js';
 import { parseSet } from './set-statement.js';
@@ -16,15 +16,21 @@ const STATEMENTS: Readonly<Record<string, StatementParser>> = {
 };
 
 export class JinjaParser extends ParserBase {
-  /** nunjucks' postfix loop, with `[...]` also taking Python slices. */
+  /** nunjucks' postfix loop (calls, `.name`, `[...]`), with `[...]` also taking Python slices. */
   parsePostfix(node: AstNode): AstNode {
     let current = node;
     for (let tok = this.peekToken(); tok; tok = this.peekToken()) {
-      if (tok.type === lexer.TOKEN_LEFT_BRACKET) current = parseIndexOrSlice(this as unknown as ParserLike, current);
-      else {
-        const next = super.parsePostfix(current) as AstNode;
-        if (next === current) break;
-        current = next;
+      if (tok.type === lexer.TOKEN_LEFT_PAREN) {
+        current = new nodes.FunCall!(tok.lineno, tok.colno, current, this.parseSignature());
+      } else if (tok.type === lexer.TOKEN_LEFT_BRACKET) {
+        current = parseIndexOrSlice(this as unknown as ParserLike, current);
+      } else if (tok.type === lexer.TOKEN_OPERATOR && tok.value === '.') {
+        this.nextToken();
+        const name = this.nextToken();
+        if (name.type !== lexer.TOKEN_SYMBOL) this.fail(`expected name as lookup value, got ${String(name.value)}`, name.lineno, name.colno);
+        current = new nodes.LookupVal!(tok.lineno, tok.colno, current, new nodes.Literal!(name.lineno, name.colno, name.value));
+      } else {
+        break;
       }
     }
     return current;
