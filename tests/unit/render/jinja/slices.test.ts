@@ -9,6 +9,7 @@ describe('Python slices', () => {
     ["{% set p = 'ab' %}{{ 'abcdef'[(p | length):] }}", 'cdef'],
     ['{{ [1, 2, 3, 4][1:3] }}|{{ [1, 2, 3][10:] }}', '[2, 3]|[]'],
     ["{{ [1, 2, 3][0] }}|{{ {'a': 1}['a'] }}|{{ [[1, 2]][0][1:] }}", '1|1|[2]'],
+    ["{% set obj = {'name': 'abcd'} %}{{ obj.name[1:] }}|{{ obj.name.upper()[:2] }}", 'bcd|AB'],
   ])('%s', (template, expected) => {
     expect(render(template)).toBe(expected);
   });
