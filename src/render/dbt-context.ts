@@ -25,7 +25,14 @@ export function dbtContextGlobals(defaults: Relation, raise: (message: string) =
         return fallback;
       }
     };
-  const unique = (value: unknown): unknown[] => [...new Set(Array.isArray(value) ? value : typeof value === 'string' ? [...value] : Object.keys(value ?? {}))];
+  // Python's sets have no order, so two sets with the same members must compare equal: members
+  // that are all strings or all numbers are kept sorted.
+  const unique = (value: unknown): unknown[] => {
+    const members = [...new Set(Array.isArray(value) ? value : typeof value === 'string' ? [...value] : Object.keys(value ?? {}))];
+    if (members.every((m) => typeof m === 'string')) return (members as string[]).sort();
+    if (members.every((m) => typeof m === 'number')) return (members as number[]).sort((a, b) => a - b);
+    return members;
+  };
   return {
     fromjson: orDefault((text) => JSON.parse(text) as unknown),
     fromyaml: orDefault((text) => YAML.parse(text) as unknown),

@@ -22,6 +22,7 @@ describe("dbt's Jinja context functions", () => {
     [`{{ toyaml({'k': 1}) | trim }}`, 'k: 1'],
     [`{{ local_md5('x') }}`, '9dd4e461268c8034f5c8564e155c67a6'],
     [`{{ set([1, 1, 2]) | length }}`, '2'],
+    [`{{ set(['b', 'a']) == set(['a', 'b', 'a']) }}`, 'True'],
     [`{{ as_number('3') + 1 }} {{ as_bool('True') }} {{ as_text(none) }}|`, '4 True |'],
     [`{{ api.Relation.create(schema='s', identifier='t') }}`, '"db"."s"."t"'],
     [`{{ api.Column.translate_type('string') }}`, 'VARCHAR'],
