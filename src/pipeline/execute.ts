@@ -11,7 +11,7 @@ import { runNodes } from '../run/run-nodes.js';
 import type { NodeResult } from '../run/types.js';
 import { parseSelectors, selectNodes, type IndirectSelection } from '../select/index.js';
 import type { PreparedProject } from './prepare.js';
-import { compileRunHooks, runRunHooks } from './run-hooks.js';
+import { compileRunHooks, runEndContext, runRunHooks } from './run-hooks.js';
 import { PLAN_VERSION } from './version.js';
 
 export interface SelectionArgs {
@@ -71,7 +71,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
     if (memory) await (await memory).close();
   }
   let endHookError: unknown;
-  await runRunHooks(engine, endHooks, hooksFile, compiler).catch((error: unknown) => (endHookError = error));
+  await runRunHooks(engine, endHooks, hooksFile, compiler, runEndContext(manifest, results)).catch((error: unknown) => (endHookError = error));
   const elapsedSeconds = (performance.now() - started) / 1000;
 
   if (args.writeArtifacts !== false) writeRunArtifacts(prepared, results, elapsedSeconds, args.invocationId, args.args ?? { command: args.command });

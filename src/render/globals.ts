@@ -76,6 +76,10 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
   });
   env.addGlobal('is_incremental', () => host.frame().isIncremental);
   env.addDynamicGlobal('execute', () => host.frame().mode === 'compile');
+  // dbt's on-run-end context (empty anywhere else).
+  env.addDynamicGlobal('results', () => host.frame().runEnd?.results ?? []);
+  env.addDynamicGlobal('schemas', () => host.frame().runEnd?.schemas ?? []);
+  env.addDynamicGlobal('database_schemas', () => host.frame().runEnd?.database_schemas ?? []);
   // While parsing, as in dbt, templates cannot rely on the graph: it is empty until nodes run.
   env.addDynamicGlobal('graph', () => (host.frame().mode === 'compile' ? host.graph() : EMPTY_GRAPH));
   env.addDynamicGlobal('model', () => {

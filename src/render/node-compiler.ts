@@ -2,7 +2,7 @@ import type { NodeConfig } from '../config/types.js';
 import type { Manifest, ModelNode, PriorRead, SnapshotNode, TestNode } from '../manifest/types.js';
 import { ephemeralCteName } from './relation-index.js';
 import type { RenderSession } from './render-session.js';
-import { newFrame, type RenderFrame } from './render-state.js';
+import { newFrame, type RenderFrame, type RunEndContext } from './render-state.js';
 import { injectCtes } from './ephemeral-ctes.js';
 import { compileWithQueries, type IntrospectionState } from './introspection.js';
 import type { QueryResult } from '../engine/types.js';
@@ -86,8 +86,8 @@ export class NodeCompiler {
   }
 
   /** on-run-start / on-run-end hooks and `plan show --inline` SQL. */
-  compileText(text: string, file: string, name = 'inline', introspection?: IntrospectionState): string {
-    const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: text, isIncremental: false, introspection });
+  compileText(text: string, file: string, name = 'inline', introspection?: IntrospectionState, runEnd?: RunEndContext): string {
+    const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: text, isIncremental: false, introspection, runEnd });
     const sql = this.session.renderString(text, frame);
     return this.withEphemerals(sql, frame.ephemeralRefs, {});
   }

@@ -31,6 +31,14 @@ export interface RenderFrame {
   readonly ephemeralRefs: string[];
   /** Answers to run_query() and friends when rendering to run; absent when no database is at hand. */
   readonly introspection?: IntrospectionState;
+  /** What an on-run-end hook sees: dbt's `results`, `schemas` and `database_schemas`. */
+  readonly runEnd?: RunEndContext;
+}
+
+export interface RunEndContext {
+  readonly results: readonly unknown[];
+  readonly schemas: readonly string[];
+  readonly database_schemas: readonly (readonly [string, string])[];
 }
 
 export function newFrame(init: Omit<RenderFrame, 'config' | 'refs' | 'sources' | 'priorReads' | 'macrosUsed' | 'ephemeralRefs'>): RenderFrame {

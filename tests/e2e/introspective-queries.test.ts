@@ -10,7 +10,8 @@ import { outputOf, queryDb } from './helpers/query-db.js';
 const FILES: Record<string, string> = {
   'project.yml': projectYml(
     'test',
-    "on-run-end:\n  - \"{% set r = run_query('select count(*) as n from ' ~ ref('pivoted')) %}create or replace table hook_saw as select {{ r[0][0] if execute else 0 }} as pivoted_rows\"\n",
+    "on-run-end:\n  - \"{% set r = run_query('select count(*) as n from ' ~ ref('pivoted')) %}create or replace table hook_saw as select {{ r[0][0] if execute else 0 }} as pivoted_rows\"\n" +
+      "  - \"create or replace table run_summary as select '{{ results | map(attribute='node') | map(attribute='name') | sort | join(',') }}' as names, '{{ schemas | join(',') }}' as schemas, {{ results | selectattr('status', 'equalto', 'success') | list | length }} as ok\"\n",
   ),
   'seeds/payments.csv': 'id,method,amount\n1,card,10\n2,cash,5\n3,card,7\n4,gift,1\n',
   // dbt_utils.get_column_values' shape: a statement block, then load_result()['data'].
@@ -71,6 +72,8 @@ describe('introspective queries while rendering (e2e)', () => {
     expect(outputOf(run).match(/counted card=2/g)).toHaveLength(1);
     // on-run-end hooks may query too: rendered when they run, after the models.
     expect(await queryDb(dir, 'select pivoted_rows from hook_saw')).toEqual([{ pivoted_rows: 1 }]);
+    // and see dbt's results and schemas.
+    expect(await queryDb(dir, 'select * from run_summary')).toEqual([{ names: 'described,graphy,payments,pivoted', schemas: 'main', ok: 4 }]);
   });
 
   it('compile opens the database read-only for the queries; show renders against it', () => {
