@@ -6,7 +6,7 @@ import { splitArgs } from './jinja/index.js';
 import { NamedRelation, RelationObject, sqlLiteral } from './relation-object.js';
 import { ephemeralCteName, type RelationIndex } from './relation-index.js';
 import { escapeRegExp, lineOfCall, lineOfRef, type RenderFrame } from './render-state.js';
-import { pythonDate } from './python-date.js';
+import { PyUtcDateTime } from './python-datetime.js';
 import { emitLog, installIntrospectionGlobals } from './introspection-globals.js';
 import { CROSS_DATABASE_MACROS } from './cross-database-macros.js';
 import { dbtContextGlobals } from './dbt-context.js';
@@ -97,7 +97,7 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
   });
   env.addGlobal('project_name', host.projectName);
   env.addGlobal('invocation_id', host.invocationId);
-  env.addGlobal('run_started_at', pythonDate(host.runStartedAt));
+  env.addGlobal('run_started_at', new PyUtcDateTime(host.runStartedAt.getTime()));
   env.addGlobal('flags', host.flags);
   env.addGlobal('log', (...raw: unknown[]) => {
     const { positional, kwargs } = splitArgs(raw);

@@ -1,5 +1,6 @@
 /**
- * The parts of Python's datetime module dbt projects use through `modules.datetime`: datetime,
+ * Python's datetime values for templates: run_started_at, and the parts of the datetime module dbt
+ * projects use through `modules.datetime`: datetime,
  * date and timedelta values with strftime / isoformat / str(), `+` and `-` with a timedelta (the
  * runtime calls __add__ / __sub__), comparison (valueOf), now() / utcnow() / today() and
  * strptime for the common codes. Times are UTC (dbt's now() is the machine's local time).
@@ -100,6 +101,16 @@ export class PyDateTime {
     return this.ms;
   }
   toString(): string {
+    return this.isoformat().replace('T', ' ');
+  }
+}
+
+/** A UTC datetime that knows its zone (dbt's run_started_at): str() and isoformat() end in +00:00. */
+export class PyUtcDateTime extends PyDateTime {
+  override isoformat(): string {
+    return `${strftime(this.ms, '%Y-%m-%dT%H:%M:%S.%f')}+00:00`;
+  }
+  override toString(): string {
     return this.isoformat().replace('T', ' ');
   }
 }

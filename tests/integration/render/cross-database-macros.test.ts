@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetConfig } from '../../../src/config/types.js';
-import { RenderSession } from '../../../src/render/render-session.js';
-import { newFrame } from '../../../src/render/render-state.js';
 import { memoryConnection } from '../../helpers/memory-connection.js';
+import { modelFrame, renderSession } from '../../helpers/render-session.js';
 
 const db = memoryConnection();
 
-const target: TargetConfig = {
-  profileName: 'p',
-  targetName: 'dev',
-  profilesFile: '/profiles.yml',
-  type: 'duckdb',
-  path: ':memory:',
-  database: 'memory',
-  schema: 'main',
-  threads: 1,
-  settings: {},
-  extensions: [],
-  attach: [],
-};
-
 function render(text: string, macros = ''): string {
-  const session = new RenderSession({ projectName: 'p', target, vars: {} });
+  const session = renderSession();
   if (macros) session.env.registerMacroFile(macros, 'macros/m.sql');
-  return session.renderString(text, newFrame({ mode: 'compile', file: 'models/m.sql', nodeName: 'm', resourceType: 'model', rawCode: text, isIncremental: false })).trim();
+  return session.renderString(text, modelFrame(text)).trim();
 }
 
 describe("dbt's cross-database macros", () => {

@@ -1,38 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetConfig } from '../../../src/config/types.js';
 import { PlanError } from '../../../src/errors/plan-error.js';
-import { compileWithQueries, type IntrospectionState } from '../../../src/render/introspection.js';
-import { RenderSession } from '../../../src/render/render-session.js';
-import { newFrame } from '../../../src/render/render-state.js';
+import { compileWithQueries } from '../../../src/render/introspection.js';
 import { memoryConnection } from '../../helpers/memory-connection.js';
+import { modelFrame as frame, renderSession as session } from '../../helpers/render-session.js';
 
 const db = memoryConnection("create table t as select * from (values (1, 'a', 2.5), (2, 'b', null)) v(id, name, score)");
 
-const target: TargetConfig = {
-  profileName: 'p',
-  targetName: 'dev',
-  profilesFile: '/profiles.yml',
-  type: 'duckdb',
-  path: ':memory:',
-  database: 'memory',
-  schema: 'main',
-  threads: 1,
-  settings: {},
-  extensions: [],
-  attach: [],
-};
-
-function session(logs: string[] = []): RenderSession {
-  return new RenderSession({ projectName: 'p', target, vars: {}, log: (m) => logs.push(m) });
-}
-
-function frame(text: string, mode: 'parse' | 'compile', introspection?: IntrospectionState): ReturnType<typeof newFrame> {
-  return newFrame({ mode, file: 'models/m.sql', nodeName: 'm', resourceType: 'model', rawCode: text, isIncremental: false, introspection });
-}
-
 /** Render `text` to run, answering its queries from the in-memory database; returns the SQL and the queries sent. */
 async function renderToRun(text: string, logs: string[] = []): Promise<{ sql: string; sent: string[] }> {
-  const s = session(logs);
+  const s = session((m) => logs.push(m));
   const sent: string[] = [];
   const sql = await compileWithQueries(
     (introspection) => s.renderString(text, frame(text, 'compile', introspection)),

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetConfig } from '../../../src/config/types.js';
-import { RenderSession } from '../../../src/render/render-session.js';
-import { newFrame } from '../../../src/render/render-state.js';
-
-const target: TargetConfig = {
-  profileName: 'p', targetName: 'dev', profilesFile: '/profiles.yml', type: 'duckdb', path: ':memory:',
-  database: 'db', schema: 'main', threads: 1, settings: {}, extensions: [], attach: [],
-};
+import { modelFrame, renderSession } from '../../helpers/render-session.js';
 
 function render(text: string): string {
-  const session = new RenderSession({ projectName: 'p', target, vars: {} });
-  return session.renderString(text, newFrame({ mode: 'compile', file: 'models/m.sql', nodeName: 'm', resourceType: 'model', rawCode: text, isIncremental: false }));
+  return renderSession().renderString(text, modelFrame(text));
 }
 
 describe("dbt's Jinja context functions", () => {
@@ -24,7 +16,7 @@ describe("dbt's Jinja context functions", () => {
     [`{{ set([1, 1, 2]) | length }}`, '2'],
     [`{{ set(['b', 'a']) == set(['a', 'b', 'a']) }}`, 'True'],
     [`{{ as_number('3') + 1 }} {{ as_bool('True') }} {{ as_text(none) }}|`, '4 True |'],
-    [`{{ api.Relation.create(schema='s', identifier='t') }}`, '"db"."s"."t"'],
+    [`{{ api.Relation.create(schema='s', identifier='t') }}`, '"memory"."s"."t"'],
     [`{{ api.Column.translate_type('string') }}`, 'VARCHAR'],
     [`{{ modules.re.sub('a+', 'b', 'caat') }} {{ modules.re.search('(\\d+)', 'ab12c').group(1) }} {{ modules.re.match('b', 'ab') is none }}`, 'cbt 12 True'],
     [`{{ modules.re.findall('\\d', 'a1b2') }}`, "['1', '2']"],
