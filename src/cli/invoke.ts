@@ -62,6 +62,13 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table')),
     async (o) => (await import('./commands/show-command.js')).showCommand(o as never, io),
   );
+  addProjectOptions(program.command('run-operation').argument('<macro>', 'the macro to run (or package.macro)').description('run a macro against the database (dbt run-operation)'))
+    .option('--args <yaml>', "the macro's keyword arguments, a YAML or JSON mapping")
+    .exitOverride()
+    .action(async (macro: string, options: Record<string, unknown>) => {
+      debug = Boolean(options.debug);
+      exitCode = await (await import('./commands/run-operation-command.js')).runOperationCommand(macro, options, io);
+    });
   define(addProjectOptions(program.command('clean').description('delete the target folder (clean-targets)')), async (o) =>
     (await import('./commands/clean-command.js')).cleanCommand(o, io),
   );

@@ -85,6 +85,17 @@ export class NodeCompiler {
     });
   }
 
+  /** Call macro `name` (or `package.name`) with keyword arguments, as run-operation does; returns what it rendered or returned. */
+  runMacro(name: string, kwargs: Readonly<Record<string, unknown>>, file: string, introspection?: IntrospectionState): unknown {
+    const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: '', isIncremental: false, introspection });
+    const dot = name.indexOf('.');
+    if (dot < 0) return this.session.withFrame(frame, () => this.session.env.callMacro(name, [], kwargs));
+    const namespace = this.session.env.getGlobal(name.slice(0, dot)) as Record<string, unknown> | undefined;
+    const macro = namespace?.[name.slice(dot + 1)];
+    if (typeof macro !== 'function') return this.session.withFrame(frame, () => this.session.env.callMacro(name.slice(dot + 1), [], kwargs));
+    return this.session.withFrame(frame, () => (macro as (...a: unknown[]) => unknown)({ ...kwargs, __keywords: true }));
+  }
+
   /** on-run-start / on-run-end hooks and `plan show --inline` SQL. */
   compileText(text: string, file: string, name = 'inline', introspection?: IntrospectionState, runEnd?: RunEndContext): string {
     const frame = newFrame({ mode: 'compile', file, nodeName: name, resourceType: 'inline', rawCode: text, isIncremental: false, introspection, runEnd });

@@ -30,6 +30,7 @@ export interface JinjaEnvironment {
   callMacro(name: string, args: readonly unknown[], kwargs?: Readonly<Record<string, unknown>>): unknown;
   getMacro(name: string): MacroFunction | undefined;
   addGlobal(name: string, value: unknown): void;
+  getGlobal(name: string): unknown;
   /** A global recomputed on every lookup, also visible inside macros (e.g. `this`, `model`). */
   addDynamicGlobal(name: string, get: () => unknown): void;
   addFilter(name: string, fn: (...args: any[]) => unknown): void; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -135,6 +136,7 @@ export function createJinjaEnvironment(options: JinjaEnvironmentOptions = {}): J
       if (Object.getOwnPropertyDescriptor(globals, name)?.get) delete globals[name];
       globals[name] = value;
     },
+    getGlobal: (name) => globals[name],
     addDynamicGlobal(name, get) {
       Object.defineProperty(globals, name, { get, enumerable: true, configurable: true });
     },
