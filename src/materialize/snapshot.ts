@@ -1,6 +1,5 @@
 import { parenthesize } from '../engine/sql-text.js';
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
-import { ExecutionError } from '../errors/plan-error.js';
 import { quoteIdent, relationSql, type SnapshotNode } from '../manifest/types.js';
 import { runHooks } from './hooks.js';
 import { countOf, runModelStatement, withModelLine } from './model-sql.js';
@@ -12,9 +11,12 @@ import { ensureSchema } from './relation-ops.js';
  * the rows with dbt_valid_from = the row's time and dbt_valid_to = null (or dbt_valid_to_current).
  * Later runs, in one transaction: rows whose key is new, or whose current version changed (the
  * timestamp strategy: updated_at later than the version's dbt_valid_from; check: a check column
- * differs), get a new version dated by updated_at (the check strategy without it: the snapshot time), and the version they replace is closed (dbt_valid_to = the new
- * version's time); with hard_deletes = invalidate, current versions whose key left the query are
- * closed at the snapshot time. Columns new in the query are added to the table.
+ * differs), get a new version dated by updated_at (the check strategy without it: the snapshot
+ * time), and the version they replace is closed (dbt_valid_to = the new version's time). Current
+ * versions whose key left the query: kept (hard_deletes = ignore), closed at the snapshot time
+ * (invalidate), or closed and followed by a record of the deletion with dbt_is_deleted = 'True'
+ * (new_record; a key that comes back closes that record and gets a new version). Columns new in
+ * the query are added to the table.
  */
 export interface SnapshotRequest {
   readonly node: SnapshotNode;
@@ -37,6 +39,8 @@ interface MetaNames {
   readonly updatedAt: string;
   readonly validFrom: string;
   readonly validTo: string;
+  /** With hard_deletes = new_record: 'True' on the record of a deletion, else 'False' (dbt's text values). */
+  readonly isDeleted: string;
 }
 
 const KEY = '__plan_snapshot_key';
@@ -80,23 +84,19 @@ interface Strategy {
   readonly time: string;
   /** Condition on `c` (current version) and `s` (query row) that the row changed. */
   changed(columns: readonly ColumnSchema[]): string;
-  readonly invalidateDeletes: boolean;
+  readonly hardDeletes: 'ignore' | 'invalidate' | 'new_record';
   readonly now: string;
   readonly validToCurrent?: string;
 }
 
 function snapshotStrategy(node: SnapshotNode, now: Date): Strategy {
-  const where = { file: node.originalFilePath, node: node.uniqueId };
   const config = node.config as Record<string, unknown>;
   const uniqueKey = config.unique_key;
   const key = Array.isArray(uniqueKey) ? `concat_ws('|', ${uniqueKey.map((c) => `CAST(${String(c)} AS VARCHAR)`).join(', ')})` : `CAST((${String(uniqueKey)}) AS VARCHAR)`;
   const nowSql = `CAST('${now.toISOString().replace('T', ' ').replace('Z', '')}' AS TIMESTAMP)`;
-  const hardDeletes = config.hard_deletes ?? (config.invalidate_hard_deletes === true ? 'invalidate' : 'ignore');
-  if (hardDeletes === 'new_record') {
-    throw new ExecutionError('snapshot.hard_deletes', `snapshot '${node.name}': hard_deletes = new_record is not supported by plan`, { ...where, hint: "use hard_deletes='invalidate' (close the current version of a deleted row) or 'ignore'" });
-  }
+  const hardDeletes = (config.hard_deletes ?? (config.invalidate_hard_deletes === true ? 'invalidate' : 'ignore')) as Strategy['hardDeletes'];
   const validToCurrent = typeof config.dbt_valid_to_current === 'string' ? config.dbt_valid_to_current : undefined;
-  const common = { key, now: nowSql, invalidateDeletes: hardDeletes === 'invalidate', ...(validToCurrent ? { validToCurrent } : {}) };
+  const common = { key, now: nowSql, hardDeletes, ...(validToCurrent ? { validToCurrent } : {}) };
   if (config.strategy === 'timestamp') {
     const meta = metaNames(node);
     return { ...common, time: String(config.updated_at), changed: () => `c.${quoteIdent(meta.validFrom)} < s.${TIME}` };
@@ -119,18 +119,29 @@ function metaNames(node: SnapshotNode): MetaNames {
     const value = custom && typeof custom === 'object' ? (custom as Record<string, unknown>)[key] : undefined;
     return typeof value === 'string' && value !== '' ? value : fallback;
   };
-  return { scdId: pick('dbt_scd_id', 'dbt_scd_id'), updatedAt: pick('dbt_updated_at', 'dbt_updated_at'), validFrom: pick('dbt_valid_from', 'dbt_valid_from'), validTo: pick('dbt_valid_to', 'dbt_valid_to') };
+  return {
+    scdId: pick('dbt_scd_id', 'dbt_scd_id'),
+    updatedAt: pick('dbt_updated_at', 'dbt_updated_at'),
+    validFrom: pick('dbt_valid_from', 'dbt_valid_from'),
+    validTo: pick('dbt_valid_to', 'dbt_valid_to'),
+    isDeleted: pick('dbt_is_deleted', 'dbt_is_deleted'),
+  };
 }
 
-/** The meta columns of a new version of stage row `s`. */
-function versionColumns(strategy: Strategy, meta: MetaNames): string {
-  const validTo = strategy.validToCurrent ? `CASE WHEN false THEN s.${TIME} ELSE ${strategy.validToCurrent} END` : `nullif(s.${TIME}, s.${TIME})`;
+/** The meta columns of a new version (`deleted`: the record of a deletion) keyed `key` and dated `time`. */
+function versionColumns(strategy: Strategy, meta: MetaNames, key = `s.${KEY}`, time = `s.${TIME}`, deleted = false): string {
+  const validTo = strategy.validToCurrent ? `CASE WHEN false THEN ${time} ELSE ${strategy.validToCurrent} END` : `nullif(${time}, ${time})`;
   return [
-    `md5(concat_ws('|', s.${KEY}, CAST(s.${TIME} AS VARCHAR))) AS ${quoteIdent(meta.scdId)}`,
-    `s.${TIME} AS ${quoteIdent(meta.updatedAt)}`,
-    `s.${TIME} AS ${quoteIdent(meta.validFrom)}`,
+    `md5(concat_ws('|', ${key}, CAST(${time} AS VARCHAR)${deleted ? ", 'deleted'" : ''})) AS ${quoteIdent(meta.scdId)}`,
+    `${time} AS ${quoteIdent(meta.updatedAt)}`,
+    `${time} AS ${quoteIdent(meta.validFrom)}`,
     `${validTo} AS ${quoteIdent(meta.validTo)}`,
+    ...(strategy.hardDeletes === 'new_record' ? [`'${deleted ? 'True' : 'False'}' AS ${quoteIdent(meta.isDeleted)}`] : []),
   ].join(', ');
+}
+
+function metaColumnList(strategy: Strategy, meta: MetaNames): string[] {
+  return [meta.scdId, meta.updatedAt, meta.validFrom, meta.validTo, ...(strategy.hardDeletes === 'new_record' ? [meta.isDeleted] : [])].map(quoteIdent);
 }
 
 function currentCondition(strategy: Strategy, meta: MetaNames, alias: string): string {
@@ -146,38 +157,58 @@ async function firstVersions(tx: EngineConnection, strategy: Strategy, meta: Met
 
 async function updateHistory(tx: EngineConnection, req: SnapshotRequest, strategy: Strategy, meta: MetaNames, target: string, stage: string, columns: readonly ColumnSchema[]): Promise<SnapshotResult> {
   const { node } = req;
+  const newRecord = strategy.hardDeletes === 'new_record';
   const existing = await tx.describeRelation(node.relation.database, node.relation.schema, node.relation.identifier);
   for (const added of diffColumns(existing, columns).added) {
     await tx.run(`ALTER TABLE ${target} ADD COLUMN ${quoteIdent(added.name)} ${added.type}`);
   }
+  const isDeleted = quoteIdent(meta.isDeleted);
+  if (newRecord && !existing.some((c) => c.name.toLowerCase() === meta.isDeleted.toLowerCase())) {
+    await tx.run(`ALTER TABLE ${target} ADD COLUMN ${isDeleted} VARCHAR DEFAULT 'False'`);
+  }
   const scd = quoteIdent(meta.scdId);
   // The current version of each key, with the key computed over the table's own columns.
   const current = `(SELECT *, ${strategy.key} AS ${KEY} FROM ${target} AS c WHERE ${currentCondition(strategy, meta, 'c')})`;
-  const changes = quoteIdent(`${node.relation.identifier}__plan_changes`);
+  const deletionRecord = (alias: string): string => (newRecord ? `coalesce(${alias}.${isDeleted}, 'False') = 'True'` : 'false');
+  const temp = (suffix: string): string => `temp.main.${quoteIdent(`${node.relation.identifier}__plan_${suffix}`)}`;
+  const changes = temp('changes');
+  const deletions = temp('deletions');
   try {
+    // Changed rows, and (new_record) keys that come back after their deletion was recorded.
     await tx.run(
-      `CREATE OR REPLACE TEMP TABLE ${changes} AS SELECT c.${scd} AS scd_id, s.${KEY} AS key, s.${TIME} AS time FROM ${current} AS c JOIN ${stage} AS s ON s.${KEY} = c.${KEY} WHERE ${strategy.changed(columns)}`,
+      `CREATE OR REPLACE TEMP TABLE ${changes.slice('temp.main.'.length)} AS SELECT c.${scd} AS scd_id, s.${KEY} AS key, s.${TIME} AS time FROM ${current} AS c JOIN ${stage} AS s ON s.${KEY} = c.${KEY} WHERE (${strategy.changed(columns)}) OR ${deletionRecord('c')}`,
     );
   } catch (error) {
     throw withModelLine(error, req.compiledSql);
   }
+  const deletes = strategy.hardDeletes !== 'ignore';
+  if (deletes) {
+    await tx.run(
+      `CREATE OR REPLACE TEMP TABLE ${deletions.slice('temp.main.'.length)} AS SELECT c.${scd} AS scd_id, c.${KEY} AS key FROM ${current} AS c WHERE NOT (${deletionRecord('c')}) AND NOT EXISTS (SELECT 1 FROM ${stage} AS s WHERE s.${KEY} = c.${KEY})`,
+    );
+  }
   const validTo = quoteIdent(meta.validTo);
-  let closed = (await tx.run(`UPDATE ${target} AS t SET ${validTo} = ch.time FROM temp.main.${changes} AS ch WHERE t.${scd} = ch.scd_id`)).rowsChanged;
-  if (strategy.invalidateDeletes) {
-    closed += (
+  let closed = (await tx.run(`UPDATE ${target} AS t SET ${validTo} = ch.time FROM ${changes} AS ch WHERE t.${scd} = ch.scd_id`)).rowsChanged;
+  if (deletes) closed += (await tx.run(`UPDATE ${target} AS t SET ${validTo} = ${strategy.now} FROM ${deletions} AS d WHERE t.${scd} = d.scd_id`)).rowsChanged;
+  const list = columns.map((c) => quoteIdent(c.name));
+  const metaList = metaColumnList(strategy, meta);
+  let inserted = (
+    await tx.run(
+      `INSERT INTO ${target} (${[...list, ...metaList].join(', ')}) SELECT ${list.map((c) => `s.${c}`).join(', ')}, ${versionColumns(strategy, meta)} FROM ${stage} AS s ` +
+        `WHERE s.${KEY} IN (SELECT key FROM ${changes}) OR NOT EXISTS (SELECT 1 FROM ${current} AS c WHERE c.${KEY} = s.${KEY})`,
+    )
+  ).rowsChanged;
+  if (newRecord) {
+    // The record of each deletion: the last version's values, dated by the snapshot time.
+    const metaNames = new Set([meta.scdId, meta.updatedAt, meta.validFrom, meta.validTo, meta.isDeleted].map((n) => n.toLowerCase()));
+    const kept = (await tx.describeRelation(node.relation.database, node.relation.schema, node.relation.identifier)).filter((c) => !metaNames.has(c.name.toLowerCase())).map((c) => quoteIdent(c.name));
+    inserted += (
       await tx.run(
-        `UPDATE ${target} AS t SET ${validTo} = ${strategy.now} WHERE t.${scd} IN (SELECT c.${scd} FROM ${current} AS c WHERE NOT EXISTS (SELECT 1 FROM ${stage} AS s WHERE s.${KEY} = c.${KEY}))`,
+        `INSERT INTO ${target} (${[...kept, ...metaList].join(', ')}) SELECT ${kept.map((c) => `t.${c}`).join(', ')}, ${versionColumns(strategy, meta, 'd.key', strategy.now, true)} FROM ${target} AS t JOIN ${deletions} AS d ON t.${scd} = d.scd_id`,
       )
     ).rowsChanged;
   }
-  const list = columns.map((c) => quoteIdent(c.name));
-  const metaList = [meta.scdId, meta.updatedAt, meta.validFrom, meta.validTo].map(quoteIdent);
-  const inserted = (
-    await tx.run(
-      `INSERT INTO ${target} (${[...list, ...metaList].join(', ')}) SELECT ${list.map((c) => `s.${c}`).join(', ')}, ${versionColumns(strategy, meta)} FROM ${stage} AS s ` +
-        `WHERE s.${KEY} IN (SELECT key FROM temp.main.${changes}) OR NOT EXISTS (SELECT 1 FROM ${current} AS c WHERE c.${KEY} = s.${KEY})`,
-    )
-  ).rowsChanged;
-  await tx.run(`DROP TABLE temp.main.${changes}`);
+  await tx.run(`DROP TABLE ${changes}`);
+  if (deletes) await tx.run(`DROP TABLE ${deletions}`);
   return { inserted, closed, message: `SNAPSHOT (${inserted} new version${inserted === 1 ? '' : 's'}, ${closed} closed)` };
 }

@@ -18,6 +18,11 @@ select * from {{ ref('raw_orders') }}
 select * from {{ ref('raw_orders') }}
 {% endsnapshot %}
 
+{% snapshot orders_nr %}
+{{ config(unique_key='id', strategy='timestamp', updated_at='updated_at', hard_deletes='new_record') }}
+select id, status, updated_at from {{ ref('raw_orders') }}
+{% endsnapshot %}
+
 {% snapshot orders_check %}
 {{ config(unique_key=['id'], strategy='check', check_cols=['status'], hard_deletes='invalidate') }}
 select id, status, amount from {{ ref('raw_orders') }}
@@ -91,9 +96,18 @@ describe('snapshots (e2e)', () => {
       { id: 2, status: 'placed', f: '2024-01-01 11:00:00', t: '9999-12-31 00:00:00' },
       { id: 3, status: 'placed', f: '2024-01-02 12:00:00', t: '9999-12-31 00:00:00' },
     ]);
+    // new_record: the deleted row 2 gets a record of its deletion (dbt_is_deleted 'True'), current.
+    expect(await queryDb(dir, 'select id, status, dbt_is_deleted as deleted, dbt_valid_to is null as current from history.orders_nr order by id, dbt_valid_from')).toEqual([
+      { id: 1, status: 'placed', deleted: 'False', current: false },
+      { id: 1, status: 'shipped', deleted: 'False', current: true },
+      { id: 2, status: 'placed', deleted: 'False', current: false },
+      { id: 2, status: 'placed', deleted: 'True', current: true },
+      { id: 3, status: 'placed', deleted: 'False', current: true },
+    ]);
     // Nothing changed: a second run adds nothing.
-    const again = runPlan(['snapshot', '--select', 'orders_check'], { cwd: dir });
+    const again = runPlan(['snapshot', '--select', 'orders_check', 'orders_nr'], { cwd: dir });
     expect(line(again, 'orders_check')).toMatch(/SNAPSHOT \(0 new versions, 0 closed\)/);
+    expect(line(again, 'orders_nr')).toMatch(/SNAPSHOT \(0 new versions, 0 closed\)/);
   });
 
   it('a column new in the query is added to the history table (and check_cols: all sees it change)', async () => {
@@ -110,7 +124,7 @@ describe('snapshots (e2e)', () => {
 
   it('is listed and selected as resource_type snapshot; run leaves snapshots alone', () => {
     const ls = runPlan(['ls', '--resource-type', 'snapshot', '--output', 'name'], { cwd: dir });
-    expect(ls.stdout.trim().split('\n').sort()).toEqual(['orders_all', 'orders_check', 'orders_far', 'orders_ts']);
+    expect(ls.stdout.trim().split('\n').sort()).toEqual(['orders_all', 'orders_check', 'orders_far', 'orders_nr', 'orders_ts']);
     const run = runPlan(['run'], { cwd: dir });
     expect(run.stdout).toMatch(/Running 1 node/);
   });
