@@ -37,19 +37,19 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       .option('--preview <n>', 'failing rows shown per test', parseLimit);
     define(command, async (o) => (await import('./commands/run-command.js')).runCommand(name, o, io));
   };
-  runLike('build', 'load seeds, build models and run their tests, in DAG order');
+  runLike('build', 'load seeds, build models and snapshots and run their tests, in DAG order');
   runLike('run', 'build the selected models');
   runLike('seed', 'load CSV seeds into tables');
   runLike('snapshot', 'record changes of snapshot queries in their history tables (dbt snapshots)');
   runLike('test', 'run data tests and unit tests');
 
   define(
-    addSelectionOptions(addProjectOptions(program.command('compile').description('render models and tests to SQL under target/compiled (no database)'))).option('--inline <sql>', 'compile this SQL instead of project nodes'),
+    addSelectionOptions(addProjectOptions(program.command('compile').description('render models, snapshots and tests to SQL under target/compiled (builds nothing)'))).option('--inline <sql>', 'compile this SQL instead of project nodes'),
     async (o) => (await import('./commands/compile-command.js')).compileCommand(o, io),
   );
   define(
     addSelectionOptions(addProjectOptions(program.command('ls').alias('list').description('list project nodes (no database)')))
-      .option('--resource-type <type...>', 'only these resource types (model, seed, test, source, unit_test)')
+      .option('--resource-type <type...>', 'only these resource types (model, seed, snapshot, test, source, unit_test)')
       .addOption(new Option('--output <format>', 'output format').choices(['selector', 'name', 'path', 'json']).default('selector'))
       .option('--output-keys <key...>', 'keys to include with --output json'),
     async (o) => (await import('./commands/ls-command.js')).lsCommand(o, io),
