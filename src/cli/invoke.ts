@@ -62,6 +62,9 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table')),
     async (o) => (await import('./commands/show-command.js')).showCommand(o as never, io),
   );
+  define(addSelectionOptions(addProjectOptions(program.command('source').description('commands on sources').command('freshness').description('check how recently each source was loaded (dbt source freshness)'))), async (o) =>
+    (await import('./commands/source-freshness-command.js')).sourceFreshnessCommand(o, io),
+  );
   addProjectOptions(program.command('run-operation').argument('<macro>', 'the macro to run (or package.macro)').description('run a macro against the database (dbt run-operation)'))
     .option('--args <yaml>', "the macro's keyword arguments, a YAML or JSON mapping")
     .exitOverride()
