@@ -62,6 +62,9 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table')),
     async (o) => (await import('./commands/show-command.js')).showCommand(o as never, io),
   );
+  define(addSelectionOptions(addProjectOptions(program.command('docs').description('documentation artifacts').command('generate').description('write manifest.json, the compiled SQL and catalog.json (columns and types of the built relations), as dbt docs generate'))), async (o) =>
+    (await import('./commands/docs-command.js')).docsGenerateCommand(o, io),
+  );
   define(addSelectionOptions(addProjectOptions(program.command('source').description('commands on sources').command('freshness').description('check how recently each source was loaded (dbt source freshness)'))), async (o) =>
     (await import('./commands/source-freshness-command.js')).sourceFreshnessCommand(o, io),
   );
