@@ -3,7 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { ProjectConfig } from '../config/types.js';
-import { errorDiagnostic, type Checked, type Diagnostic } from '../errors/diagnostic.js';
+import { errorDiagnostic, warningDiagnostic, type Checked, type Diagnostic } from '../errors/diagnostic.js';
 import { readSourceFile } from './source-file.js';
 import type { LoadedPackage, SourceFile } from './types.js';
 import { listFiles, normalizeDir } from './walk-files.js';
@@ -19,7 +19,10 @@ export function loadPackages(root: string, config: ProjectConfig, installPath: s
   const byName = new Map<string, LoadedPackage>();
   const add = (dir: string): void => {
     const pkg = loadPackage(root, dir);
-    if (pkg && pkg.name !== config.name && !byName.has(pkg.name)) byName.set(pkg.name, pkg);
+    if (!pkg) {
+      const file = `${relative(root, dir).split('\\').join('/')}/dbt_project.yml`;
+      diagnostics.push(warningDiagnostic('packages.unreadable', `${file} cannot be read as a dbt project file: the package's macros are not loaded`, { file, hint: 'reinstall the package (dbt deps)' }));
+    } else if (pkg.name !== config.name && !byName.has(pkg.name)) byName.set(pkg.name, pkg);
   };
   const installDir = resolve(root, installPath);
   if (existsSync(installDir)) {
