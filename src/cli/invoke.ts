@@ -68,6 +68,9 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
   define(addSelectionOptions(addProjectOptions(program.command('source').description('commands on sources').command('freshness').description('check how recently each source was loaded (dbt source freshness)'))), async (o) =>
     (await import('./commands/source-freshness-command.js')).sourceFreshnessCommand(o, io),
   );
+  define(addProjectOptions(program.command('retry').description('run the failed, errored and skipped nodes of the last build/run/seed/snapshot/test again')).option('--threads <n>', 'nodes to run at once', parseThreads), async (o) =>
+    (await import('./commands/retry-command.js')).retryCommand(o, io),
+  );
   addProjectOptions(program.command('run-operation').argument('<macro>', 'the macro to run (or package.macro)').description('run a macro against the database (dbt run-operation)'))
     .option('--args <yaml>', "the macro's keyword arguments, a YAML or JSON mapping")
     .exitOverride()

@@ -18,7 +18,7 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
 }
 
 /** plan build | run | seed | snapshot | test: prepare, open the database, execute, report. */
-export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO): Promise<number> {
+export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO, onlyNodes?: ReadonlySet<string>): Promise<number> {
   const invocationId = randomUUID();
   const reporter = new ConsoleReporter({ out: io.stdout, color: shouldUseColor(io.stdout) });
   const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh) }, logTo: io.stdout, printWarnings: false });
@@ -36,6 +36,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
       engine,
       command,
       selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection },
+      ...(onlyNodes ? { onlyNodes } : {}),
       flags: {
         threads,
         failFast: Boolean(options.failFast),
