@@ -1,4 +1,5 @@
 import type { Manifest, Relation } from '../manifest/types.js';
+import { metadataJson, type ArtifactMetadata } from './manifest-json.js';
 
 /** One column of a relation in the database, as information_schema.columns lists it. */
 export interface CatalogColumn {
@@ -16,7 +17,7 @@ export interface CatalogColumn {
  * snapshot and source whose relation exists, its type and columns. Relations not built yet are
  * left out, as in dbt.
  */
-export function catalogJson(manifest: Manifest, columns: readonly CatalogColumn[], meta: { invocationId: string; generatedAt: Date; planVersion: string }): Record<string, unknown> {
+export function catalogJson(manifest: Manifest, columns: readonly CatalogColumn[], meta: ArtifactMetadata): Record<string, unknown> {
   const byRelation = new Map<string, CatalogColumn[]>();
   for (const c of columns) {
     const key = relationKey({ database: c.database, schema: c.schema, identifier: c.table });
@@ -38,12 +39,7 @@ export function catalogJson(manifest: Manifest, columns: readonly CatalogColumn[
     else nodes[node.uniqueId] = entry;
   }
   return {
-    metadata: {
-      dbt_schema_version: 'https://schemas.getdbt.com/dbt/catalog/v1.json',
-      plan_version: meta.planVersion,
-      generated_at: meta.generatedAt.toISOString(),
-      invocation_id: meta.invocationId,
-    },
+    metadata: metadataJson(meta, 'catalog/v1'),
     nodes,
     sources,
     errors: null,

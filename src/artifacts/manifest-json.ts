@@ -10,6 +10,17 @@ export interface ArtifactMetadata {
   readonly planVersion: string;
 }
 
+/** The `metadata` block every artifact starts with: plan's schema (if any), the dbt shape it follows, the invocation. */
+export function metadataJson(meta: ArtifactMetadata, dbtSchema: string, planSchema?: string): Record<string, unknown> {
+  return {
+    ...(planSchema ? { schema_version: planSchema } : {}),
+    dbt_schema_version: `https://schemas.getdbt.com/dbt/${dbtSchema}.json`,
+    plan_version: meta.planVersion,
+    generated_at: meta.generatedAt.toISOString(),
+    invocation_id: meta.invocationId,
+  };
+}
+
 /** target/manifest.json, in dbt's shape where it costs nothing (nodes, sources, macros, parent/child maps). */
 export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadata): Record<string, unknown> {
   const nodes: Record<string, unknown> = {};
@@ -34,15 +45,7 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
   const docs: Record<string, unknown> = {};
   for (const d of manifest.docs.values()) docs[`doc.${manifest.projectName}.${d.name}`] = { name: d.name, block_contents: d.contents, original_file_path: d.file };
   return {
-    metadata: {
-      schema_version: MANIFEST_SCHEMA_VERSION,
-      dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json',
-      plan_version: meta.planVersion,
-      generated_at: meta.generatedAt.toISOString(),
-      invocation_id: meta.invocationId,
-      project_name: manifest.projectName,
-      adapter_type: 'duckdb',
-    },
+    metadata: { ...metadataJson(meta, 'manifest/v12', MANIFEST_SCHEMA_VERSION), project_name: manifest.projectName, adapter_type: 'duckdb' },
     nodes,
     sources,
     macros,

@@ -1,18 +1,12 @@
 import type { NodeResult } from '../run/types.js';
-import type { ArtifactMetadata } from './manifest-json.js';
+import { metadataJson, type ArtifactMetadata } from './manifest-json.js';
 
 export const RUN_RESULTS_SCHEMA_VERSION = 'https://plan.dev/schemas/run-results/v1.json';
 
 /** target/run_results.json in dbt's shape: per node status, timing, rows affected, message. */
 export function runResultsJson(results: readonly NodeResult[], elapsedSeconds: number, meta: ArtifactMetadata, args: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return {
-    metadata: {
-      schema_version: RUN_RESULTS_SCHEMA_VERSION,
-      dbt_schema_version: 'https://schemas.getdbt.com/dbt/run-results/v6.json',
-      plan_version: meta.planVersion,
-      generated_at: meta.generatedAt.toISOString(),
-      invocation_id: meta.invocationId,
-    },
+    metadata: metadataJson(meta, 'run-results/v6', RUN_RESULTS_SCHEMA_VERSION),
     results: results.map((r) => ({
       unique_id: r.uniqueId,
       status: r.status,

@@ -70,25 +70,3 @@ function formatAge(seconds: number): string {
   if (seconds < 172800) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86400)} days`;
 }
-
-/** target/sources.json in dbt's shape. */
-export function sourcesJson(results: readonly FreshnessResult[], elapsedSeconds: number, meta: { invocationId: string; generatedAt: Date; planVersion: string }): Record<string, unknown> {
-  return {
-    metadata: {
-      dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json',
-      plan_version: meta.planVersion,
-      generated_at: meta.generatedAt.toISOString(),
-      invocation_id: meta.invocationId,
-    },
-    results: results.map((r) => ({
-      unique_id: r.uniqueId,
-      status: r.status,
-      max_loaded_at: r.maxLoadedAt,
-      snapshotted_at: r.snapshottedAt,
-      max_loaded_at_time_ago_in_s: r.ageSeconds,
-      criteria: r.criteria,
-      ...(r.status === 'runtime error' ? { error: r.message } : {}),
-    })),
-    elapsed_time: Number(elapsedSeconds.toFixed(4)),
-  };
-}
