@@ -58,6 +58,11 @@ function expectedText(issue: z.core.$ZodIssue): string {
  * project.yml): unknown names get `ctx.unknownKeys` severity with a did-you-mean, and values of
  * known configs must have the right shape. `ctx.basePath` is the path of the block itself.
  */
+/** Jinja text such as `severity: "{{ 'error' if target.name == 'prod' else 'warn' }}"`. */
+export function isJinjaText(value: unknown): value is string {
+  return typeof value === 'string' && (value.includes('{{') || value.includes('{%'));
+}
+
 export function checkConfigBlock(resourceType: ResourceType, config: Readonly<Record<string, unknown>>, ctx: CheckContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const known = knownConfigNames(resourceType);
@@ -78,7 +83,8 @@ export function checkConfigBlock(resourceType: ResourceType, config: Readonly<Re
       continue;
     }
     const schema = CONFIG_VALUE_SCHEMAS[name];
-    if (!schema) continue;
+    // Jinja (`"{{ var('use_x') }}"`) is rendered when the config reaches a node.
+    if (!schema || isJinjaText(value)) continue;
     const result = schema.safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];

@@ -1,7 +1,7 @@
 import type { Diagnostic, Severity } from '../errors/diagnostic.js';
 import { errorDiagnostic } from '../errors/diagnostic.js';
 import { knownConfigNames, normalizeConfigKey } from '../config/config-names.js';
-import { checkConfigBlock } from '../config/config-values.js';
+import { checkConfigBlock, isJinjaText } from '../config/config-values.js';
 import { describeValue, formatKeyPath, isPlainObject } from '../config/key-path.js';
 import type { KeyPath, YamlDocument } from '../config/yaml-document.js';
 import type { TestDeclaration } from './types.js';
@@ -89,10 +89,6 @@ function normalizeOne(entry: unknown, path: KeyPath, ctx: TestListContext, diagn
   };
 }
 
-/** Jinja text such as `severity: "{{ 'error' if target.name == 'prod' else 'warn' }}"`. */
-export function isJinjaText(value: unknown): value is string {
-  return typeof value === 'string' && (value.includes('{{') || value.includes('{%'));
-}
 
 /**
  * Values of known configs written as Jinja are checked after the render stage renders them;

@@ -9,6 +9,7 @@ import type { ColumnProperties, LoadedProject, ModelProperties, SeedProperties, 
 import type { RenderSession } from './render-session.js';
 import { newFrame, type RenderFrame } from './render-state.js';
 import { relationFor } from './relation-naming.js';
+import { renderConfigLayers } from './render-config.js';
 
 export interface ParsedModels {
   readonly models: ModelNode[];
@@ -37,8 +38,7 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
       continue;
     }
     const config = mergeNodeConfig('model', [
-      resolveFolderConfig(project.config.models, projectName, fqn.slice(1)),
-      props?.config ?? {},
+      ...renderConfigLayers(session, [resolveFolderConfig(project.config.models, projectName, fqn.slice(1)), props?.config ?? {}], props?.location.file ?? project.config.configFile, name, diagnostics),
       frame.config,
     ]);
     if (!config.enabled) {
@@ -52,7 +52,7 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
     const name = path.posix.basename(file.path, '.csv');
     const fqn = fqnOf(projectName, file, name);
     const props = seedProps.get(name) as SeedProperties | undefined;
-    const config = mergeNodeConfig('seed', [resolveFolderConfig(project.config.seeds, projectName, fqn.slice(1)), props?.config ?? {}]);
+    const config = mergeNodeConfig('seed', renderConfigLayers(session, [resolveFolderConfig(project.config.seeds, projectName, fqn.slice(1)), props?.config ?? {}], props?.location.file ?? project.config.configFile, name, diagnostics));
     if (!config.enabled) {
       result.disabled.add(name);
       continue;
@@ -83,7 +83,7 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
   for (const propertyFile of project.propertyFiles) {
     for (const source of propertyFile.sources) {
       for (const table of source.tables) {
-        const config = mergeNodeConfig('source', [resolveFolderConfig(project.config.sources, projectName, [source.name, table.name]), source.config, table.config]);
+        const config = mergeNodeConfig('source', renderConfigLayers(session, [resolveFolderConfig(project.config.sources, projectName, [source.name, table.name]), source.config, table.config], propertyFile.path, table.name, diagnostics));
         if (!config.enabled) continue;
         result.sources.push({
           uniqueId: `source.${projectName}.${source.name}.${table.name}`,

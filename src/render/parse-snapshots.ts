@@ -6,6 +6,7 @@ import type { Relation, SnapshotNode } from '../manifest/types.js';
 import type { LoadedProject, SnapshotProperties, SourceFile } from '../project/types.js';
 import { checksumOf, columnsOf, fqnOf, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
 import { relationFor } from './relation-naming.js';
+import { renderConfigLayers } from './render-config.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame } from './render-state.js';
 
@@ -50,7 +51,10 @@ export function parseSnapshots(session: RenderSession, project: LoadedProject, t
     }
     const fqn = fromYml ? [projectName, name] : fqnOf(projectName, file, name);
     const entry = props.get(name);
-    const config = mergeNodeConfig('snapshot', [resolveFolderConfig(project.config.snapshots, projectName, fqn.slice(1)), entry?.config ?? {}, frame.config]);
+    const config = mergeNodeConfig('snapshot', [
+      ...renderConfigLayers(session, [resolveFolderConfig(project.config.snapshots, projectName, fqn.slice(1)), entry?.config ?? {}], entry?.location.file ?? project.config.configFile, name, diagnostics),
+      frame.config,
+    ]);
     if (!config.enabled) {
       disabled.add(name);
       return;

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { closestNames } from '../config/closest-name.js';
 import { checkConfigBlock, mergeNodeConfig, resolveFolderConfig, type YamlDocument } from '../config/index.js';
-import { isJinjaText } from '../project/test-declaration.js';
 import { genericTestName } from '../data-tests/index.js';
 import { errorDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import type { TestNode, UnitTestNode } from '../manifest/types.js';
 import type { LoadedProject, TestDeclaration } from '../project/types.js';
 import type { RenderSession } from './render-session.js';
+import { renderJinjaConfig } from './render-config.js';
 import { newFrame } from './render-state.js';
 import { fqnOf, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
 
@@ -144,12 +144,7 @@ export function parseTests(session: RenderSession, project: LoadedProject, known
  * 'prod' else 'warn' }}"`); the rendered values are checked as project/ checks plain ones.
  */
 function renderConfigValues(session: RenderSession, decl: TestDeclaration, frame: ReturnType<typeof newFrame>, diagnostics: Diagnostic[]): Record<string, unknown> {
-  const config: Record<string, unknown> = { ...decl.config };
-  for (const [key, value] of Object.entries(config)) {
-    if (!isJinjaText(value)) continue;
-    const text = session.renderString(value, frame).trim();
-    config[key] = text === 'True' || text === 'true' ? true : text === 'False' || text === 'false' ? false : /^-?\d+$/.test(text) ? Number(text) : text;
-  }
+  const config = renderJinjaConfig(session, decl.config, frame);
   const checks = checkConfigBlock('test', config, { doc: fakeDoc(decl), basePath: [], unknownKeys: 'warning', codePrefix: 'properties' });
   for (const d of checks) if (d.severity === 'error') diagnostics.push({ ...d, message: `test '${decl.name}' config (after rendering): ${d.message}` });
   return config;
