@@ -4,8 +4,8 @@ import { mergeNodeConfig, resolveFolderConfig } from '../config/index.js';
 import type { NodeConfig, TargetConfig } from '../config/types.js';
 import { errorDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import { PlanError } from '../errors/plan-error.js';
-import type { ColumnInfo, ModelNode, SeedNode, SourceNode } from '../manifest/types.js';
-import type { ColumnProperties, LoadedProject, ModelProperties, SeedProperties, SourceFile } from '../project/types.js';
+import type { ColumnInfo, ModelNode, Relation, SeedNode, SourceNode } from '../manifest/types.js';
+import type { ColumnProperties, LoadedProject, ModelProperties, SeedProperties, SourceFile, SourceProperties, SourceTableProperties } from '../project/types.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame, type RenderFrame } from './render-state.js';
 import { relationFor } from './relation-naming.js';
@@ -99,12 +99,26 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
           meta: { ...source.meta, ...table.meta },
           config,
           columns: columnsOf(table.columns),
-          relation: { database: source.database ?? target.database, schema: source.schema ?? source.name, identifier: table.identifier ?? table.name },
+          relation: sourceRelation(session, target, source, table, propertyFile.path, diagnostics),
         });
       }
     }
   }
   return result;
+}
+
+/** Where a source table lives; `database`, `schema` and `identifier` may be Jinja (`"{{ env_var('RAW_SCHEMA') }}"`), as in dbt. */
+function sourceRelation(
+  session: RenderSession,
+  target: TargetConfig,
+  source: SourceProperties,
+  table: SourceTableProperties,
+  file: string,
+  diagnostics: Diagnostic[],
+): Relation {
+  const [names] = renderConfigLayers(session, [{ database: source.database, schema: source.schema, identifier: table.identifier }], file, table.name, diagnostics);
+  const text = (value: unknown, fallback: string): string => (value === undefined || value === null || value === '' ? fallback : String(value));
+  return { database: text(names.database, target.database), schema: text(names.schema, source.name), identifier: text(names.identifier, table.name) };
 }
 
 function buildModel(

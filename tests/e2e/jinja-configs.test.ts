@@ -46,3 +46,27 @@ describe('Jinja in configs (e2e)', () => {
     expect(run.stdout).toMatch(/OK +table +b /);
   });
 });
+
+describe('Jinja in source names (e2e)', () => {
+  const dir = makeProject({
+    'project.yml': 'name: test\nprofile: test\non-run-start:\n  - "create schema if not exists landing"\n  - "create or replace table landing.orders_v2 as select 1 as id"\n',
+    'models/src.yml': `version: 2
+sources:
+  - name: raw
+    schema: "{{ env_var('RAW_SCHEMA', 'landing') }}"
+    tables:
+      - name: orders
+        identifier: "orders_{{ var('orders_version', 'v2') }}"
+`,
+    'models/o.sql': "select * from {{ source('raw', 'orders') }}",
+  });
+  afterAll(() => removeProject(dir));
+
+  it('renders a source schema and identifier with env_var and var', async () => {
+    const run = runPlan(['build'], { cwd: dir });
+    expect(run.code, outputOf(run)).toBe(0);
+    expect(await queryDb(dir, 'select * from o')).toEqual([{ id: 1 }]);
+    const compiled = runPlan(['compile', '--select', 'o'], { cwd: dir, env: { RAW_SCHEMA: 'elsewhere' } });
+    expect(compiled.stdout.trim()).toBe('select * from "test"."elsewhere"."orders_v2"');
+  });
+});
