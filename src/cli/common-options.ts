@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
+import { loadStateManifest } from '../select/state-manifest.js';
 import { parseVarsArg } from '../config/index.js';
 import { ConfigError } from '../errors/plan-error.js';
 
@@ -16,6 +17,13 @@ export interface SelectionOptions {
   readonly select?: string[];
   readonly exclude?: string[];
   readonly indirectSelection?: 'eager' | 'cautious' | 'buildable' | 'empty';
+  /** Folder with an earlier run's manifest.json, for `state:` selectors. */
+  readonly state?: string;
+}
+
+/** The earlier run's manifest nodes given with --state (relative to the working folder), if any. */
+export function previousStateOf(options: SelectionOptions, cwd: string): ReadonlyMap<string, Record<string, unknown>> | undefined {
+  return options.state === undefined ? undefined : loadStateManifest(path.resolve(cwd, options.state));
 }
 
 export function addProjectOptions(command: Command): Command {
@@ -31,7 +39,8 @@ export function addSelectionOptions(command: Command): Command {
   return command
     .option('-s, --select <selector...>', 'nodes to include (dbt selection syntax)')
     .option('--exclude <selector...>', 'nodes to leave out')
-    .addOption(new Option('--indirect-selection <mode>', 'how tests of selected nodes are added').choices(['eager', 'cautious', 'buildable', 'empty']));
+    .addOption(new Option('--indirect-selection <mode>', 'how tests of selected nodes are added').choices(['eager', 'cautious', 'buildable', 'empty']))
+    .option('--state <dir>', "folder with an earlier run's manifest.json, for state:modified / state:new");
 }
 
 export function projectDirOf(options: ProjectOptions, cwd: string): string {

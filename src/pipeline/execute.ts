@@ -18,6 +18,8 @@ export interface SelectionArgs {
   readonly select?: readonly string[];
   readonly exclude?: readonly string[];
   readonly indirectSelection?: IndirectSelection;
+  /** An earlier run's manifest nodes (`--state`), for `state:` selectors. */
+  readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 export interface ExecuteArgs {
@@ -48,7 +50,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const { manifest, compiler } = prepared.rendered;
   const started = performance.now();
   const spec = parseSelectors(args.selection.select, args.selection.exclude);
-  const matched = selectNodes(manifest, prepared.dag, spec, { indirectSelection: args.selection.indirectSelection });
+  const matched = selectNodes(manifest, prepared.dag, spec, { indirectSelection: args.selection.indirectSelection, previous: args.selection.previous });
   const only = args.onlyNodes;
   const selected = only ? new Set([...matched].filter((id) => only.has(id))) : matched;
   const plan = buildPlan(manifest, prepared.dag, selected, args.command);

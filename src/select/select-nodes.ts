@@ -8,6 +8,8 @@ import type { IndirectSelection, SelectionCriterion, SelectionSpec } from './sel
 export interface SelectOptions {
   /** How tests touching the selection are added; dbt's default is eager. --exclude is always eager. */
   readonly indirectSelection?: IndirectSelection;
+  /** An earlier run's manifest nodes (`--state`), for `state:` selectors. */
+  readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface SelectOptions {
  */
 export function selectNodes(manifest: Manifest, dag: Dag, spec: SelectionSpec, options: SelectOptions = {}): Set<string> {
   const mode = options.indirectSelection ?? 'eager';
-  const context: MethodContext = { projectName: manifest.projectName };
+  const context: MethodContext = { projectName: manifest.projectName, ...(options.previous ? { previous: options.previous } : {}) };
   const { direct, indirect } = evaluate(spec, mode, { manifest, dag, context });
   const selected = incorporateIndirect(manifest, dag, direct, indirect, mode);
   return new Set([...selected].sort(compareKeys));

@@ -110,6 +110,7 @@ export class WatchSession {
     const previous = this.#prepared;
     const selected = selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(this.options.selection.select, this.options.selection.exclude), {
       indirectSelection: this.options.selection.indirectSelection,
+      previous: this.options.selection.previous,
     });
     const fullBuild = previous === undefined;
     const only = fullBuild ? undefined : this.#nodesToRebuild(previous, prepared, refreshed, selected);

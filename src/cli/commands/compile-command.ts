@@ -7,7 +7,7 @@ import { compiledPathOf, targetDirOf } from '../../artifacts/artifact-paths.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
-import type { ProjectOptions, SelectionOptions } from '../common-options.js';
+import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 import type { Engine, QueryResult } from '../../engine/types.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
@@ -51,7 +51,7 @@ async function compileSelected(options: CompileOptions, io: CliIO, prepared: Pre
   }
 
   const spec = parseSelectors(options.select, options.exclude);
-  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection });
+  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) });
   const problems: Diagnostic[] = [];
   const compiled: { id: string; sql: string }[] = [];
   for (const id of prepared.dag.topologicalOrder()) {

@@ -4,7 +4,7 @@ import type { ManifestNode } from '../../manifest/types.js';
 import { relationSql } from '../../manifest/types.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { DEFAULT_LIST_SELECT, parseSelectors, selectNodes } from '../../select/index.js';
-import type { ProjectOptions, SelectionOptions } from '../common-options.js';
+import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
 export interface LsOptions extends ProjectOptions, SelectionOptions {
@@ -25,7 +25,7 @@ export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> 
   }
   const { manifest } = prepared.rendered;
   const spec = parseSelectors(options.select ?? DEFAULT_LIST_SELECT, options.exclude);
-  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection });
+  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) });
   const nodes = [...selected]
     .map((id) => manifest.nodes.get(id))
     .filter((n): n is ManifestNode => n !== undefined && (types.length === 0 || types.includes(n.resourceType)));

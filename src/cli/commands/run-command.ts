@@ -4,7 +4,7 @@ import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.js';
 import { parseSelectors, selectNodes } from '../../select/index.js';
-import { cliVarsOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { cliVarsOf, previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
 
@@ -25,7 +25,8 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
-  const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection }) : undefined;
+  const previous = previousStateOf(options, io.cwd);
+  const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection, previous }) : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
   const engine = await openEngine(
     unitTestsOnly ? { path: ':memory:', threads } : engineOptionsOf(prepared.target, threads, prepared.project.root),
@@ -35,7 +36,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
       prepared,
       engine,
       command,
-      selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection },
+      selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection, previous },
       ...(onlyNodes ? { onlyNodes } : {}),
       flags: {
         threads,

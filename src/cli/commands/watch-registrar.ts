@@ -1,6 +1,6 @@
 import { ConfigError } from '../../errors/plan-error.js';
 import type { CommandRegistrar } from '../invoke.js';
-import { addProjectOptions, addSelectionOptions, cliVarsOf, parseThreads, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { addProjectOptions, addSelectionOptions, cliVarsOf, parseThreads, previousStateOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 
 /** plan watch [--select ...] [--vars ...] [--preview N | --no-preview] [--debounce MS] */
 export const register: CommandRegistrar = (program, define, io) => {
@@ -22,7 +22,7 @@ export const register: CommandRegistrar = (program, define, io) => {
         profilesDir: options.profilesDir,
         target: options.target,
         cliVars: cliVarsOf(options),
-        selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection },
+        selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) },
         threads: options.threads,
         previewRows: options.preview === false ? 0 : (options.preview ?? 5),
         debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS,

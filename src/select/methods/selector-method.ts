@@ -3,6 +3,8 @@ import type { ManifestNode } from '../../manifest/types.js';
 export interface MethodContext {
   /** The root project's name, for `package:this`. */
   readonly projectName: string;
+  /** The nodes of an earlier run's manifest.json (`--state`), for `state:`. */
+  readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 /** One `method:` of the selector grammar. A new method is one file plus one registry line. */
