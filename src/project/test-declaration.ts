@@ -1,7 +1,6 @@
 import type { Diagnostic, Severity } from '../errors/diagnostic.js';
 import { errorDiagnostic } from '../errors/diagnostic.js';
-import { knownConfigNames, normalizeConfigKey } from '../config/config-names.js';
-import { checkConfigBlock, isJinjaText } from '../config/config-values.js';
+import { checkConfigBlock } from '../config/config-values.js';
 import { describeValue, formatKeyPath, isPlainObject } from '../config/key-path.js';
 import type { KeyPath, YamlDocument } from '../config/yaml-document.js';
 import type { TestDeclaration } from './types.js';
@@ -74,9 +73,9 @@ function normalizeOne(entry: unknown, path: KeyPath, ctx: TestListContext, diagn
     diagnostics.push(fail(ctx, [...bodyPath, 'name'], `expected a string, found ${describeValue(customName)}`));
   }
   const config = { ...moved, ...(isPlainObject(rawConfig) ? rawConfig : {}) };
-  diagnostics.push(...checkConfigBlock('test', withoutJinja(moved), { doc: ctx.doc, basePath: bodyPath, unknownKeys: ctx.unknownConfigs, codePrefix: 'properties' }));
+  diagnostics.push(...checkConfigBlock('test', moved, { doc: ctx.doc, basePath: bodyPath, unknownKeys: ctx.unknownConfigs, codePrefix: 'properties' }));
   if (isPlainObject(rawConfig)) {
-    diagnostics.push(...checkConfigBlock('test', withoutJinja(rawConfig), { doc: ctx.doc, basePath: [...bodyPath, 'config'], unknownKeys: ctx.unknownConfigs, codePrefix: 'properties' }));
+    diagnostics.push(...checkConfigBlock('test', rawConfig, { doc: ctx.doc, basePath: [...bodyPath, 'config'], unknownKeys: ctx.unknownConfigs, codePrefix: 'properties' }));
   }
   return {
     name: nameMatch[2],
@@ -87,16 +86,6 @@ function normalizeOne(entry: unknown, path: KeyPath, ctx: TestListContext, diagn
     ...(typeof description === 'string' ? { description } : {}),
     location,
   };
-}
-
-
-/**
- * Values of known configs written as Jinja are checked after the render stage renders them;
- * an unknown key is reported here whatever its value.
- */
-function withoutJinja(config: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const known = knownConfigNames('test');
-  return Object.fromEntries(Object.entries(config).filter(([key, value]) => !(isJinjaText(value) && known.has(normalizeConfigKey(key)))));
 }
 
 /**
