@@ -12,6 +12,15 @@ compensation_amount, previous_compensation, level_id, employee_age, employee_ten
 event_probability, event_details, employee_deferral_rate, previous_deferral_rate, event_amount
 {%- endmacro %}
 
+{#- The workforce's event models (hires, terminations, promotions, raises) of year N. Their union,
+    with the retirement plan's events, is the year's partition of fct_yearly_events; the snapshot
+    reads the same models, so it is built beside the event store instead of after it. A new
+    workforce event source goes here. -#}
+{% macro workforce_event_models() -%}
+{{ return(['int_hiring_events', 'int_termination_events', 'int_new_hire_termination_events',
+           'int_promotion_events', 'int_merit_events']) }}
+{%- endmacro %}
+
 {#- The plan columns of event_columns(), empty, for the workforce event models. -#}
 {% macro no_plan_event_columns() -%}
 cast(null as DOUBLE) as employee_deferral_rate,

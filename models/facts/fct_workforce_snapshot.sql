@@ -1,8 +1,11 @@
 {#-
   One row per scenario, employee and year for everyone employed at some point in the year:
   the starting workforce plus this year's hires, including those terminated this year.
-  Rebuilt from the starting workforce and this year's rows of fct_yearly_events (the event store):
-  status from hire/termination events, level and pay from the promotion then the raise event.
+  Rebuilt from the starting workforce and this year's workforce events (the models of
+  workforce_event_models(), whose union is this year's partition of fct_yearly_events, so the
+  snapshot is built beside the event store; assert_snapshot_matches_events checks the snapshot
+  against the store): status from hire/termination events, level and pay from the promotion then
+  the raise event.
   current_compensation is the annual pay rate at year end (or at termination);
   prorated_annual_compensation is the pay earned in the year: each rate times the days it was
   in force while employed, over the days in the year. The retirement plan's columns (eligibility,
@@ -18,10 +21,14 @@
 {% set year_start = 'make_date(' ~ year ~ ', 1, 1)' %}
 {% set year_end = 'make_date(' ~ year ~ ', 12, 31)' %}
 with events as (
-    select *
-    from {{ ref('fct_yearly_events') }}
-    where scenario_id = '{{ var("scenario_id") }}'
-      and simulation_year = {{ year }}
+    -- This year's workforce events: the models whose union (with the retirement plan's events)
+    -- is this year's partition of fct_yearly_events.
+    {% for model in workforce_event_models() %}
+    {% if not loop.first %}union all{% endif %}
+    select employee_id, event_type, effective_date, compensation_amount, level_id, employee_age,
+           employee_tenure, event_details
+    from {{ ref(model) }}
+    {% endfor %}
 ),
 hires as (
     select

@@ -2,8 +2,8 @@
   The event store: every event of every simulated year and scenario, immutable once written.
   Each build produces year var('year') of scenario var('scenario_id') only, which replaces that
   partition (insert_overwrite on scenario_id, simulation_year); other years and scenarios stay.
-  Sources: the workforce event models and the retirement plan's (int_plan_events). To add one,
-  union one more model below; it must produce the columns of the event_columns() macro.
+  Sources: the workforce event models (workforce_event_models(), which the snapshot reads too) and
+  the retirement plan's (int_plan_events); each produces the columns of the event_columns() macro.
   event_sequence orders an employee's events in the year by date (ties: event_type_order(): hire,
   promotion, raise, eligibility, enrollment, enrollment_change, deferral_escalation, forfeiture,
   termination); event_id = md5(scenario | employee | year | type | sequence). Rows are stored in
@@ -15,16 +15,10 @@
     partitions=[["'" ~ var('scenario_id') ~ "'", var('year')]]
 ) }}
 with events as (
-    select {{ event_columns() }} from {{ ref('int_hiring_events') }}
+    {% for model in workforce_event_models() %}
+    select {{ event_columns() }} from {{ ref(model) }}
     union all
-    select {{ event_columns() }} from {{ ref('int_termination_events') }}
-    union all
-    select {{ event_columns() }} from {{ ref('int_new_hire_termination_events') }}
-    union all
-    select {{ event_columns() }} from {{ ref('int_promotion_events') }}
-    union all
-    select {{ event_columns() }} from {{ ref('int_merit_events') }}
-    union all
+    {% endfor %}
     select {{ event_columns() }} from {{ ref('int_plan_events') }}
 ),
 keyed as (
