@@ -1,23 +1,14 @@
-import { createRequire } from 'node:module';
+// First: it sets jemalloc's configuration, which the library reads when it loads.
+import './jemalloc-conf.js';
 import type * as DuckDB from '@duckdb/node-api';
+import duckdbApi from '@duckdb/node-api';
 
 /**
- * DuckDB's bundled jemalloc reads this variable once, when the library first allocates, so it is
- * set before the library is loaded. Its compiled-in decay gives freed pages back to the OS after
- * about 1 s; a build that runs one statement after another then faults the same memory in again
- * and again (on the 2-core benchmark VM a fault costs ~10 µs; faults were ~9% of a 60k x 5
- * simulate's CPU, see bench/README.md). 10 s keeps a build's working memory between its
- * statements and still returns it when a process such as `plan watch` goes idle. A value the
- * user exported is left as it is.
+ * @duckdb/node-api's JavaScript is bundled into dist/bundle (rolldown.config.mjs): loaded as ~50
+ * CommonJS files, resolving and compiling them took ~70 ms of every command that opens a database.
+ * Its native part, @duckdb/node-bindings, stays external.
  */
-const JEMALLOC_CONF = 'DUCKDB_JE_MALLOC_CONF';
-process.env[JEMALLOC_CONF] ??= 'dirty_decay_ms:10000,muzzy_decay_ms:10000';
-
-/**
- * @duckdb/node-api, loaded with require(). Imported from an ES module, Node would first lex the
- * library's CommonJS files to find their named exports: about 50 ms of every command's start-up.
- */
-const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDB;
+const duckdb = duckdbApi as typeof DuckDB;
 
 export const { DuckDBInstance, DuckDBTypeId, JsonDuckDBValueConverter } = duckdb;
 export type DuckDBInstance = DuckDB.DuckDBInstance;
