@@ -76,7 +76,7 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
       refs: [],
       sources: [],
       columns: columnsOf(props?.columns ?? []),
-      relation: relationFor(session, target, name, config, file.path),
+      relation: relationFor(session, target, { resourceType: 'seed', name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path }, config),
     });
   }
 
@@ -140,7 +140,7 @@ function buildModel(
     priorReads: frame.priorReads,
     columns: columnsOf(props?.columns ?? []),
     constraints: props?.constraints ?? [],
-    relation: relationFor(session, target, name, config, file.path),
+    relation: relationFor(session, target, { resourceType: 'model', name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path }, config),
     patchPath: props?.location.file,
     ...(props ? { propertyLines: { entry: props.location.line, columns: Object.fromEntries(props.columns.map((c) => [c.name.toLowerCase(), c.location.line])) } } : {}),
   };

@@ -5,7 +5,7 @@ import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors/d
 import type { Relation, SnapshotNode } from '../manifest/types.js';
 import type { LoadedProject, SnapshotProperties, SourceFile } from '../project/types.js';
 import { checksumOf, columnsOf, fqnOf, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
-import { relationFor } from './relation-naming.js';
+import { relationFor, type NamedNode } from './relation-naming.js';
 import { renderConfigLayers } from './render-config.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame } from './render-state.js';
@@ -70,7 +70,7 @@ export function parseSnapshots(session: RenderSession, project: LoadedProject, t
       checksum: fromYml ? checksumOf(body) : file.checksum,
       description: entry?.description ?? '',
       columns: columnsOf(entry?.columns ?? []),
-      relation: snapshotRelation(session, target, name, config, file.path),
+      relation: snapshotRelation(session, target, { resourceType: 'snapshot', name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path }, config),
       patchPath: entry?.location.file,
     });
   };
@@ -117,8 +117,8 @@ function checkSnapshotConfig(name: string, config: NodeConfig, file: string, lin
 }
 
 /** dbt's legacy target_schema / target_database are taken as they are; otherwise snapshots are named like models. */
-function snapshotRelation(session: RenderSession, target: TargetConfig, name: string, config: NodeConfig, file: string): Relation {
-  const named = relationFor(session, target, name, config, file);
+function snapshotRelation(session: RenderSession, target: TargetConfig, node: NamedNode, config: NodeConfig): Relation {
+  const named = relationFor(session, target, node, config);
   return {
     database: typeof config.target_database === 'string' ? config.target_database : named.database,
     schema: typeof config.target_schema === 'string' ? config.target_schema : named.schema,

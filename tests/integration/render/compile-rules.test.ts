@@ -43,6 +43,26 @@ describe('schema naming', () => {
     expect(modelOf(p, 'm').relation.schema).toBe('reporting');
     expect(modelOf(p, 'n').relation.schema).toBe('main');
   });
+
+  it("the naming macros see the node's resource_type, fqn, path, package_name and unique_id, as in dbt", () => {
+    const p = prepare({
+      'macros/naming.sql': [
+        '{% macro generate_schema_name(custom_schema_name, node) -%}',
+        "{%- if node.resource_type == 'seed' -%}raw{%- else -%}{{ node.fqn[1] }}{%- endif -%}",
+        '{%- endmacro %}',
+        '{% macro generate_alias_name(custom_alias_name, node) -%}',
+        "{{ node.unique_id | replace('.', '_') }}__{{ node.package_name }}__{{ node.path | replace('/', '_') | replace('.', '_') }}",
+        '{%- endmacro %}',
+      ].join('\n'),
+      'models/marts/m.sql': 'select 1 as x',
+      'seeds/s.csv': 'id\n1\n',
+      'snapshots/snap.sql': "{% snapshot snap %}{{ config(unique_key='x', strategy='check', check_cols='all') }}select 1 as x{% endsnapshot %}",
+    });
+    const nodes = p.rendered.manifest.nodes;
+    expect(nodes.get('model.test.m')?.relation).toMatchObject({ schema: 'marts', identifier: 'model_test_m__test__marts_m_sql' });
+    expect(nodes.get('seed.test.s')?.relation).toMatchObject({ schema: 'raw', identifier: 'seed_test_s__test__s_csv' });
+    expect(nodes.get('snapshot.test.snap')?.relation).toMatchObject({ schema: 'snap', identifier: 'snapshot_test_snap__test__snap_sql' });
+  });
 });
 
 describe('graph errors', () => {
