@@ -31,11 +31,19 @@ const EMPTY_GRAPH = { nodes: {}, sources: {}, exposures: {}, metrics: {}, groups
 export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
   const where = (): { file: string; node: string } => ({ file: host.frame().file, node: host.frame().nodeName });
 
-  env.addGlobal('ref', (...raw: unknown[]) => resolveRef(host, splitArgs(raw).positional.map(String)));
-  env.addGlobal('source', (...raw: unknown[]) => {
-    const [sourceName, table] = splitArgs(raw).positional.map(String);
-    return resolveSource(host, sourceName, table);
-  });
+  const ref = (...raw: unknown[]): unknown => resolveRef(host, splitArgs(raw).positional.map(String));
+  const source = (...raw: unknown[]): unknown => {
+    const args = splitArgs(raw).positional.map(String);
+    if (args.length !== 2) {
+      throw new RenderError('render.source_arguments', `${describe(host.frame())}: source() takes 2 arguments (source name, table name), got ${args.length}`, {
+        ...where(),
+        hint: "write source('<source name>', '<table name>'), with the names of a sources: entry in a property file",
+      });
+    }
+    return resolveSource(host, args[0], args[1]);
+  };
+  env.addGlobal('ref', ref);
+  env.addGlobal('source', source);
   env.addGlobal('prior', (...raw: unknown[]) => {
     const { positional, kwargs } = splitArgs(raw);
     return resolvePrior(host, String(positional[0]), kwargs);
@@ -67,7 +75,17 @@ export function installGlobals(env: JinjaEnvironment, host: GlobalsHost): void {
       hint: `set the environment variable ${name} or give a default: env_var('${name}', 'value')`,
     });
   });
-  env.addGlobal('config', makeConfigFunction(host));
+  const config = makeConfigFunction(host);
+  env.addGlobal('config', config);
+  // dbt's originals, for projects whose own ref / source / config macros wrap them.
+  env.addGlobal('builtins', { ref, source, config });
+  // Config first, then the command's flag, as dbt's macros of the same names.
+  const configured = (key: string): unknown => {
+    const frame = host.frame();
+    return (frame.resolvedConfig as Record<string, unknown> | undefined)?.[key] ?? (frame.config as Record<string, unknown>)[key];
+  };
+  env.addGlobal('should_full_refresh', () => Boolean(configured('full_refresh') ?? host.flags.FULL_REFRESH ?? false));
+  env.addGlobal('should_store_failures', () => Boolean(configured('store_failures') ?? host.flags.STORE_FAILURES ?? false));
   env.addDynamicGlobal('this', () => {
     const override = host.frame().relationOverrides?.get('this');
     if (override !== undefined) return new NamedRelation(override);

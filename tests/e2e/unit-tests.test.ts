@@ -158,3 +158,35 @@ unit_tests:
     expect(outputOf(unknown)).toMatch(/did you mean 'stg_orders'\?/);
   });
 });
+
+describe('unit tests selected alone read the built columns (e2e)', () => {
+  // The fixture gives only the columns the test is about; the model reads one more (name).
+  const dir = makeProject({
+    'models/a.sql': "select 1 as id, 'x' as name, 2.5 as amount",
+    'models/b.sql': "select id, name, amount * 2 as double_amount from {{ ref('a') }}",
+    'models/unit.yml': `unit_tests:
+  - name: doubles
+    model: b
+    given:
+      - input: ref('a')
+        rows: [{id: 1, amount: 1.5}]
+    expect:
+      rows: [{id: 1, double_amount: 3.0}]
+`,
+  });
+  afterAll(() => removeProject(dir));
+
+  it('fills the columns a fixture omits from the relation in the database, opened read-only, as dbt does', () => {
+    const before = runPlan(['test', '--select', 'test_type:unit'], { cwd: dir });
+    expect(before.code, outputOf(before)).toBe(1);
+    expect(outputOf(before)).toMatch(/"name"/);
+    const build = runPlan(['build', '--exclude', 'test_type:unit'], { cwd: dir });
+    expect(build.code, outputOf(build)).toBe(0);
+    const dbFile = path.join(dir, 'target', 'test.duckdb');
+    const mtime = fs.statSync(dbFile).mtimeMs;
+    const after = runPlan(['test', '--select', 'test_type:unit'], { cwd: dir });
+    expect(after.code, outputOf(after)).toBe(0);
+    expect(after.stdout).toMatch(/PASS +unit test +doubles/);
+    expect(fs.statSync(dbFile).mtimeMs).toBe(mtime);
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { openEngine } from '../../engine/index.js';
 import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareForCommand } from '../prepare-for-command.js';
@@ -7,6 +8,7 @@ import { parseSelectors, selectNodes } from '../../select/index.js';
 import { cliVarsOf, previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
+import type { Engine, EngineOptions } from '../../engine/types.js';
 
 export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
   readonly threads?: number;
@@ -21,16 +23,17 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
 export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO, onlyNodes?: ReadonlySet<string>): Promise<number> {
   const invocationId = randomUUID();
   const reporter = new ConsoleReporter({ out: io.stdout, color: shouldUseColor(io.stdout) });
-  const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh) }, logTo: io.stdout, printWarnings: false });
+  const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh), STORE_FAILURES: Boolean(options.storeFailures) }, logTo: io.stdout, printWarnings: false });
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
   const previous = previousStateOf(options, io.cwd);
   const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection, previous }) : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
-  const engine = await openEngine(
-    unitTestsOnly ? { path: ':memory:', threads } : engineOptionsOf(prepared.target, threads, prepared.project.root),
-  );
+  // Its file is attached read-only under its own name, so fixtures get the columns of the
+  // relations they stand for, as in dbt.
+  const database = engineOptionsOf(prepared.target, threads, prepared.project.root);
+  const engine = unitTestsOnly ? await openForUnitTests(database, prepared.target.database) : await openEngine(database);
   try {
     const outcome = await executeCommand({
       prepared,
@@ -53,5 +56,17 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
     return exitCodeOf(outcome.results);
   } finally {
     await engine.close();
+  }
+}
+
+/** An in-memory database with the project's file attached read-only (when it exists and is free), else empty. */
+async function openForUnitTests(options: EngineOptions, databaseName: string): Promise<Engine> {
+  const memory: EngineOptions = { path: ':memory:', threads: options.threads };
+  if (options.path === ':memory:' || !fs.existsSync(options.path)) return openEngine(memory);
+  try {
+    return await openEngine({ ...memory, attach: [{ path: options.path, alias: databaseName, readOnly: true }] });
+  } catch {
+    // e.g. another process holds the file: the fixtures then need every column the model reads.
+    return openEngine(memory);
   }
 }
