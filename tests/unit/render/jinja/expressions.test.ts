@@ -10,6 +10,8 @@ describe('Jinja expressions', () => {
     ['tuples are sequences, not the last element', '{{ (1, 2) }} {{ (1, 2) | length }} {{ (1, 2)[0] }}', '(1, 2) 2 1'],
     ['dict.items() yields tuples', "{{ {'a': 1}.items() | list }}", "[('a', 1)]"],
     ['a parenthesized expression is not a tuple', '{{ (1 + 2) * 3 }}', '9'],
+    ['a trailing comma in lists, dicts and tuples', "{{ [1, 2,] }} {{ {'a': 1,} }} {{ (7,) }} {{ (7,) | length }}", "[1, 2] {'a': 1} (7,) 1"],
+    ['a trailing comma in calls and macro signatures', "{% macro m(a, b,) %}{{ a }}-{{ b }}{% endmacro %}{{ m(1, b=2,) }} {{ dict(k=1,).k }}", '1-2 1'],
     ['for a, b in a list of tuples', '{% for a, b in [(1, 2), (3, 4)] %}{{ a }}{{ b }};{% endfor %}', '12;34;'],
     ['nested dict literal in set', "{% set d = {'a': {'b': 1}} %}{{ d.a.b }}", '1'],
     ['nested dict literal in output', "{{ {'a': {'b': 1}}['a']['b'] }}", '1'],
