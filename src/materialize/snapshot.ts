@@ -176,7 +176,7 @@ async function updateHistory(tx: EngineConnection, req: SnapshotRequest, strateg
   try {
     // Changed rows, and (new_record) keys that come back after their deletion was recorded.
     await tx.run(
-      `CREATE OR REPLACE TEMP TABLE ${changes.slice('temp.main.'.length)} AS SELECT c.${scd} AS scd_id, s.${KEY} AS key, s.${TIME} AS time FROM ${current} AS c JOIN ${stage} AS s ON s.${KEY} = c.${KEY} WHERE (${strategy.changed(columns)}) OR ${deletionRecord('c')}`,
+      `CREATE OR REPLACE TEMP TABLE ${changes.slice('temp.main.'.length)} AS SELECT c.${scd} AS scd_id, s.${KEY} AS key, s.${TIME} AS time, s.rowid AS stage_row FROM ${current} AS c JOIN ${stage} AS s ON s.${KEY} = c.${KEY} WHERE (${strategy.changed(columns)}) OR ${deletionRecord('c')}`,
     );
   } catch (error) {
     throw withModelLine(error, req.compiledSql);
@@ -195,7 +195,9 @@ async function updateHistory(tx: EngineConnection, req: SnapshotRequest, strateg
   let inserted = (
     await tx.run(
       `INSERT INTO ${target} (${[...list, ...metaList].join(', ')}) SELECT ${list.map((c) => `s.${c}`).join(', ')}, ${versionColumns(strategy, meta)} FROM ${stage} AS s ` +
-        `WHERE s.${KEY} IN (SELECT key FROM ${changes}) OR NOT EXISTS (SELECT 1 FROM ${current} AS c WHERE c.${KEY} = s.${KEY})`,
+        // The rows that differ from their key's current version (as dbt, not every row of a changed
+        // key: a query returning a key twice must not re-open the unchanged row), and new keys.
+        `WHERE s.rowid IN (SELECT stage_row FROM ${changes}) OR (s.${KEY} NOT IN (SELECT key FROM ${changes}) AND NOT EXISTS (SELECT 1 FROM ${current} AS c WHERE c.${KEY} = s.${KEY}))`,
     )
   ).rowsChanged;
   if (newRecord) {

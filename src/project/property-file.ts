@@ -1,5 +1,5 @@
 import type { Checked, Diagnostic } from '../errors/diagnostic.js';
-import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
+import { errorDiagnostic } from '../errors/diagnostic.js';
 import { isPlainObject } from '../config/key-path.js';
 import { checkWithSchema } from '../config/schema-check.js';
 import type { YamlDocument, YamlParseCache } from '../config/yaml-document.js';
@@ -129,9 +129,8 @@ export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'):
   diagnostics.push(...top.diagnostics);
   if (!top.data) return { value: undefined, diagnostics };
   const data = top.data;
-  if (data.version === undefined) {
-    diagnostics.push(warningDiagnostic('properties.missing_version', 'no `version: 2` at the top of this property file', { file, line: 1, hint: 'add `version: 2` as the first line' }));
-  } else if (String(data.version) !== '2') {
+  // `version: 2` has been optional since dbt 1.5; any other version is an error, as in dbt.
+  if (data.version !== undefined && String(data.version) !== '2') {
     diagnostics.push(errorDiagnostic('properties.invalid_version', `version: expected 2, found ${String(data.version)}`, { file, line: doc.lineOf(['version']) }));
   }
   const ctx: EntryContext = { doc, flavor, diagnostics };

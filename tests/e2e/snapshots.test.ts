@@ -137,3 +137,22 @@ describe('snapshots (e2e)', () => {
     expect(outputOf(run)).toMatch(/snapshots\/bad\.sql:2: error: snapshot 'bad': no unique_key is configured/);
   });
 });
+
+describe('a check snapshot whose query returns a key twice (e2e)', () => {
+  const dir = makeProject({
+    'models/src.sql': "select * from (values (1, 'a')) t(id, v)\n{% if var('second', false) %}union all select 1, 'b'{% endif %}",
+    'snapshots/snap.sql': "{% snapshot snap %}{{ config(strategy='check', unique_key='id', check_cols=['v'], target_schema='main') }}select * from {{ ref('src') }}{% endsnapshot %}",
+  });
+  afterAll(() => removeProject(dir));
+
+  it('adds only the row that differs from the current version, as dbt does (the unchanged one stays closed)', async () => {
+    expect(runPlan(['build'], { cwd: dir }).code).toBe(0);
+    const second = runPlan(['build', '--vars', 'second: true'], { cwd: dir });
+    expect(second.code, outputOf(second)).toBe(0);
+    expect(second.stdout).toMatch(/SNAPSHOT \(1 new version, 1 closed\)/);
+    expect(await queryDb(dir, 'select id, v, dbt_valid_to is null as current from snap order by v')).toEqual([
+      { id: 1, v: 'a', current: false },
+      { id: 1, v: 'b', current: true },
+    ]);
+  });
+});

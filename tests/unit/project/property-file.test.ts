@@ -65,8 +65,9 @@ models:
     expect(diagnostics[0].message).toMatch(/lines 5 and 7/);
   });
 
-  it('warns without version, errors on other versions, unsupported versions warn', () => {
-    expect(parsePropertyFile('models: []\n', 'a.yml').diagnostics[0]).toMatchObject({ severity: 'warning', code: 'properties.missing_version' });
+  it('takes a file without version (optional since dbt 1.5), errors on other versions, unsupported versions warn', () => {
+    // Optional since dbt 1.5: no warning.
+    expect(parsePropertyFile('models: []\n', 'a.yml').diagnostics).toEqual([]);
     expect(parsePropertyFile('version: 1\n', 'a.yml').diagnostics[0]).toMatchObject({ severity: 'error', line: 1 });
     const v = parsePropertyFile('version: 2\nmodels:\n  - name: m\n    latest_version: 2\n    versions: [{v: 1}]\n', 'a.yml');
     expect(v.diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning']);
