@@ -51,7 +51,17 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     macros,
     docs,
     unit_tests: unitTests,
+    // Read from property files but not modelled: present and empty, as tools that read dbt's
+    // manifest expect every top-level key.
+    exposures: {},
+    metrics: {},
+    groups: {},
+    semantic_models: {},
+    saved_queries: {},
+    selectors: {},
+    disabled: {},
     parent_map: parentMap,
     child_map: childMap,
+    group_map: {},
   };
 }

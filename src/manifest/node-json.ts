@@ -14,6 +14,7 @@ export function nodeJson(node: ManifestNode): Record<string, unknown> {
     tags: node.tags,
     meta: node.meta,
     config: node.config,
+    docs: docsOf(node.config),
   };
   switch (node.resourceType) {
     case 'model':
@@ -54,4 +55,10 @@ export function nodeJson(node: ManifestNode): Record<string, unknown> {
     case 'unit_test':
       return { ...base, model: node.model, given: node.definition.given, expect: node.definition.expect, overrides: node.definition.overrides, depends_on: node.dependsOn };
   }
+}
+
+/** dbt's `docs` of a node: `show` and `node_color`, from the `docs` config. */
+function docsOf(config: object): { show: boolean; node_color: string | null } {
+  const docs = (config as { docs?: { show?: unknown; node_color?: unknown } }).docs;
+  return { show: docs?.show === undefined ? true : Boolean(docs.show), node_color: typeof docs?.node_color === 'string' ? docs.node_color : null };
 }

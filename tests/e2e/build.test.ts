@@ -56,6 +56,11 @@ describe('plan build', () => {
     expect(orders.checksum).toMatchObject({ name: 'sha256', checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(manifest.nodes['seed.test.raw_orders']).toBeDefined();
     expect(Object.keys(manifest.nodes).filter((k) => k.startsWith('test.'))).toHaveLength(3);
+    // Every top-level key of dbt's manifest (tools that read it index them), and each node's docs.
+    for (const key of ['nodes', 'sources', 'macros', 'docs', 'exposures', 'metrics', 'groups', 'semantic_models', 'saved_queries', 'selectors', 'disabled', 'parent_map', 'child_map', 'group_map', 'unit_tests']) {
+      expect(manifest, key).toHaveProperty(key);
+    }
+    expect(orders.docs).toEqual({ show: true, node_color: null });
 
     const results = readJson(dir, 'target/run_results.json');
     expect(results.metadata.schema_version).toEqual(expect.any(String));
