@@ -134,6 +134,8 @@ async function evaluatePartitions(
       );
     }
   }
+  const literal = evaluateLiterals(partitionBy, expressions);
+  if (literal) return literal;
   const selects = expressions.map((values, j) => `SELECT ${j} AS ${INDEX}, ${values.map((v, i) => `(${v}) AS ${quoteIdent(partitionBy[i])}`).join(', ')}`);
   try {
     const { rows } = await tx.query(`${selects.join('\nUNION ALL\n')}\nORDER BY ${INDEX}`);
@@ -147,6 +149,38 @@ async function evaluatePartitions(
       hint: "partitions are SQL expressions, as in dbt-bigquery: quote text values, e.g. partitions=[[\"'baseline'\", 2025]]",
     });
   }
+}
+
+/**
+ * The values of partitions written only as integer, quoted-text and NULL literals (the common
+ * `[["'baseline'", 2025]]`), as DuckDB would return them, without a query on the model's path;
+ * undefined when any expression is something else.
+ */
+export function evaluateLiterals(
+  partitionBy: readonly string[],
+  expressions: readonly (readonly string[])[],
+): { partitions: Record<string, unknown>[]; isNull: boolean[][] } | undefined {
+  const rows: Record<string, unknown>[] = [];
+  for (const values of expressions) {
+    const row: Record<string, unknown> = {};
+    for (const [i, expression] of values.entries()) {
+      const value = literalValue(String(expression).trim());
+      if (value === undefined) return undefined;
+      row[partitionBy[i]] = value.value;
+    }
+    rows.push(row);
+  }
+  const partitions = new Map<string, Record<string, unknown>>();
+  for (const row of rows) partitions.set(canonicalJson(row), row);
+  return { partitions: [...partitions.values()], isNull: rows.map((row) => partitionBy.map((column) => row[column] === null)) };
+}
+
+/** An integer that DuckDB types INTEGER, a '...' string, or NULL. */
+function literalValue(text: string): { value: unknown } | undefined {
+  if (/^-?\d{1,9}$/.test(text)) return { value: Number(text) };
+  if (/^'(?:[^']|'')*'$/.test(text)) return { value: text.slice(1, -1).replaceAll("''", "'") };
+  if (/^null$/i.test(text)) return { value: null };
+  return undefined;
 }
 
 /**
