@@ -6,8 +6,8 @@ export function targetDirOf(project: { readonly root: string; readonly config: {
   return path.resolve(project.root, project.config.targetPath);
 }
 
-/** Where a node's compiled SQL goes under target/compiled/<project>/. */
+/** Where a node's compiled SQL goes under target/compiled/<project>/; a generic test's under its yml file's path, as dbt (models/schema.yml/<test>.sql). */
 export function compiledPathOf(node: ManifestNode): string {
-  if (node.resourceType === 'test' && node.testType === 'generic') return path.posix.join(path.posix.dirname(node.originalFilePath), `${node.name}.sql`);
+  if (node.resourceType === 'test' && node.testType === 'generic') return path.posix.join(node.originalFilePath, `${node.name}.sql`);
   return node.originalFilePath;
 }

@@ -75,6 +75,10 @@ describe('plan build', () => {
 
     expect(exists(dir, 'target/compiled/test/models/orders.sql')).toBe(true);
     expect(exists(dir, 'target/compiled/test/models/summary.sql')).toBe(true);
+    // A generic test's SQL sits under its yml file's path, as dbt writes it.
+    const genericTest = Object.values(manifest.nodes).find((n: any) => n.resource_type === 'test' && n.test_metadata) as { name: string; original_file_path: string };
+    expect(genericTest.original_file_path).toBe('models/props.yml');
+    expect(exists(dir, `target/compiled/test/models/props.yml/${genericTest.name}.sql`)).toBe(true);
   });
 
   it('plan test runs only the tests; plan seed only the seeds', () => {
