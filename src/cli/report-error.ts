@@ -10,7 +10,7 @@ export function reportError(error: unknown, io: CliIO, debug: boolean): number {
   if (error instanceof DiagnosticsError) {
     for (const d of error.diagnostics) writeLine(io.stderr, formatDiagnostic(d));
     const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
-    writeLine(io.stderr, `${errors} error${errors === 1 ? '' : 's'}; nothing was run.`);
+    writeLine(io.stderr, `${errors} error${errors === 1 ? '' : 's'}; ${error.outcome}.`);
     if (debug && error.stack) writeLine(io.stderr, error.stack);
     return error.exitCode;
   }

@@ -76,9 +76,13 @@ export class ContractError extends ExecutionError {}
 export class DiagnosticsError extends PlanError {
   readonly diagnostics: readonly Diagnostic[];
 
-  constructor(diagnostics: readonly Diagnostic[], exitCode: number = EXIT_INVALID) {
+  /** What the errors stopped, for the closing line ("nothing was run", or e.g. "year 2027 was not run"). */
+  readonly outcome: string;
+
+  constructor(diagnostics: readonly Diagnostic[], exitCode: number = EXIT_INVALID, outcome = 'nothing was run') {
     const errors = diagnostics.filter((d) => d.severity === 'error');
     super('diagnostics', `${errors.length} error${errors.length === 1 ? '' : 's'} found`, {}, exitCode);
     this.diagnostics = diagnostics;
+    this.outcome = outcome;
   }
 }

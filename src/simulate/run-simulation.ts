@@ -153,6 +153,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
       } catch (error) {
         await engine.withConnection((conn) => new SimulationState(conn, target.schema).finishRun(runId, 'error', `year ${year} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`));
         say(`Year ${year} stopped (see below); ${done.length ? `completed in this run: ${done.join(', ')}` : 'no year was completed in this run'}.`);
+        if (error instanceof DiagnosticsError && done.length > 0) throw new DiagnosticsError(error.diagnostics, error.exitCode, `year ${year} was not run`);
         throw error;
       }
       const code = exitCodeOf(outcome.results);

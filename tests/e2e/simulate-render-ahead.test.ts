@@ -25,6 +25,7 @@ describe('simulate renders the next year ahead (e2e)', () => {
     expect(run.stdout).toContain('Year 2026 done');
     expect(run.stdout).toContain('Year 2027 stopped (see below); completed in this run: 2025, 2026.');
     expect(outputOf(run).match(/no data for 2027/g)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^1 error; year 2027 was not run\.$/m);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     // A year rendered ahead logs what the year rendered up front does (parse, then compile), none lost.
     const logged = (year: number): number => run.stderr.split(`rendering year ${year}`).length - 1;
