@@ -26,7 +26,7 @@ const SNAPSHOT = [
 
 const TEST = ['severity', 'warn_if', 'error_if', 'where', 'limit', 'fail_calc', 'store_failures', 'store_failures_as', 'materialized'];
 
-const SOURCE = ['loaded_at_field', 'loaded_at_query', 'freshness', 'external', 'identifier'];
+const SOURCE = ['loaded_at_field', 'loaded_at_query', 'freshness', 'external', 'identifier', 'external_location', 'formatter'];
 
 const UNIT_TEST = ['tags', 'meta', 'enabled'];
 

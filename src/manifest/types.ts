@@ -134,6 +134,8 @@ export interface SourceNode extends NodeBase {
   readonly resourceType: 'source';
   readonly sourceName: string;
   readonly relation: Relation;
+  /** dbt-duckdb's `external_location`, formatted: what source() renders instead of the relation (a quoted path or a read_*() call). */
+  readonly externalLocation?: string;
   readonly columns: Readonly<Record<string, ColumnInfo>>;
   readonly config: NodeConfig;
 }

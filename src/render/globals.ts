@@ -223,6 +223,7 @@ function resolveSource(host: GlobalsHost, sourceName: string, table: string): un
       hint: close.length ? `did you mean ${close.map((c) => `'${c}'`).join(', ')}?` : 'declare it under sources: in a property file',
     });
   }
+  if (target.externalLocation !== undefined) return new NamedRelation(target.externalLocation);
   return new RelationObject(target.relation);
 }
 

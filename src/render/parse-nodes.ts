@@ -85,6 +85,7 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
       for (const table of source.tables) {
         const config = mergeNodeConfig('source', renderConfigLayers(session, [resolveFolderConfig(project.config.sources, projectName, [source.name, table.name]), source.config, table.config], propertyFile.path, table.name, diagnostics));
         if (!config.enabled) continue;
+        const relation = sourceRelation(session, target, source, table, propertyFile.path, diagnostics);
         result.sources.push({
           uniqueId: `source.${projectName}.${source.name}.${table.name}`,
           resourceType: 'source',
@@ -99,12 +100,29 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
           meta: { ...source.meta, ...table.meta },
           config,
           columns: columnsOf(table.columns),
-          relation: sourceRelation(session, target, source, table, propertyFile.path, diagnostics),
+          relation,
+          ...externalLocationOf(source, table, relation, config),
         });
       }
     }
   }
   return result;
+}
+
+/**
+ * dbt-duckdb's sources read from files: `external_location` in the table's or the source's config
+ * or meta (the table's first), e.g. `s3://bucket/{name}.parquet` or `read_csv('data/{name}.csv')`.
+ * `{name}`, `{identifier}`, `{schema}`, `{database}` and the meta's own text values are filled in
+ * (Python's str.format, dbt-duckdb's default formatter); a location that is not a function call or
+ * already quoted is quoted, so DuckDB reads the file by its path.
+ */
+function externalLocationOf(source: SourceProperties, table: SourceTableProperties, relation: Relation, config: NodeConfig): { externalLocation?: string } {
+  const pick = (...layers: Readonly<Record<string, unknown>>[]): unknown => layers.map((l) => l.external_location).find((v) => v !== undefined && v !== null && v !== '');
+  const template = pick(config as Readonly<Record<string, unknown>>, table.meta, source.meta);
+  if (template === undefined) return {};
+  const fields: Record<string, unknown> = { ...source.meta, ...table.meta, name: table.name, identifier: relation.identifier, schema: relation.schema, database: relation.database };
+  const location = String(template).replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(fields, key) && typeof fields[key] !== 'object' ? String(fields[key]) : whole));
+  return { externalLocation: location.includes('(') || location.startsWith("'") ? location : `'${location.replaceAll("'", "''")}'` };
 }
 
 /** Where a source table lives; `database`, `schema` and `identifier` may be Jinja (`"{{ env_var('RAW_SCHEMA') }}"`), as in dbt. */

@@ -7,6 +7,8 @@ export interface RefTarget {
   readonly ephemeral: boolean;
   /** Columns partitioned by, for prior() checks. */
   readonly partitionBy?: readonly string[];
+  /** A source read from files (dbt-duckdb's external_location): rendered instead of the relation. */
+  readonly externalLocation?: string;
 }
 
 export interface RelationIndex {

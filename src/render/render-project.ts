@@ -87,7 +87,7 @@ function buildIndex(project: LoadedProject, models: readonly (ModelNode | Snapsh
     refs.set(m.name, { uniqueId: m.uniqueId, relation: m.relation, ephemeral: m.config.materialized === 'ephemeral', partitionBy: m.config.partition_by });
   }
   const sourceMap = new Map<string, RefTarget>();
-  for (const s of sources) sourceMap.set(`${s.sourceName}.${s.name}`, { uniqueId: s.uniqueId, relation: s.relation, ephemeral: false });
+  for (const s of sources) sourceMap.set(`${s.sourceName}.${s.name}`, { uniqueId: s.uniqueId, relation: s.relation, ephemeral: false, externalLocation: s.externalLocation });
   const docs = new Map(project.docs.map((d) => [d.name, d.contents]));
   const projectName = project.config.name;
   return {
