@@ -2,7 +2,7 @@ import { compareContract, formatContractDiff } from '../contracts/index.js';
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
 import { EngineError } from '../engine/index.js';
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
-import { quoteIdent, relationSql, type ModelNode, type Relation, type SnapshotNode } from '../manifest/types.js';
+import { quoteIdent, relationSql, type ContractTypeMatching, type ModelNode, type Relation, type SnapshotNode } from '../manifest/types.js';
 import { seedColumnTypes } from '../materialize/index.js';
 import type { PreparedProject } from '../pipeline/prepare.js';
 import { errorOutcome } from '../run/error-outcome.js';
@@ -51,7 +51,7 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
         broken.add(id);
         continue;
       }
-      const result = node.resourceType === 'snapshot' ? await bindSnapshot(node, conn, compiler) : await bindModel(node, conn, compiler, ymlColumns);
+      const result = node.resourceType === 'snapshot' ? await bindSnapshot(node, conn, compiler) : await bindModel(node, conn, compiler, ymlColumns, manifest.contractTypes);
       // A catalog miss may be a prior() read of a model bound later: try once more at the end.
       if (result.retry && pass === 1) retry.push(id);
       else {
@@ -80,6 +80,7 @@ async function bindModel(
   conn: EngineConnection,
   compiler: PreparedProject['rendered']['compiler'],
   ymlColumns: ReadonlyMap<string, ReadonlyMap<string, { file: string; line: number }>>,
+  contractTypes: ContractTypeMatching | undefined,
 ): Promise<{ problems: Diagnostic[]; retry: boolean }> {
   let sql: string | undefined;
   let columns: readonly ColumnSchema[];
@@ -107,7 +108,7 @@ async function bindModel(
   const problems: Diagnostic[] = [];
   if (node.config.contract.enforced) {
     // The contract's diff table already lists every declared column the SQL does not produce.
-    const diffs = compareContract(Object.values(node.columns), columns);
+    const diffs = compareContract(Object.values(node.columns), columns, contractTypes);
     if (diffs.length > 0) {
       problems.push(errorDiagnostic('check.contract', formatContractDiff(node.name, node.originalFilePath, diffs, node.patchPath, node.propertyLines), { file: node.patchPath ?? node.originalFilePath, line: node.propertyLines?.entry, node: node.uniqueId }));
     }

@@ -1,5 +1,6 @@
 import type { ColumnSchema } from '../engine/types.js';
-import { tryNormalizeType, typesEqual } from './normalize-type.js';
+import { dbtDuckdbTypesMatch, tryNormalizeType, typesEqual } from './normalize-type.js';
+import type { ContractTypeMatching } from '../manifest/types.js';
 
 export type ContractProblem = 'missing' | 'extra' | 'type_mismatch' | 'no_data_type';
 
@@ -23,7 +24,7 @@ export interface DeclaredColumn {
  * case-insensitively, as DuckDB resolves identifiers; column order does not matter (the
  * table is filled by name). An empty result means the contract holds.
  */
-export function compareContract(declared: readonly DeclaredColumn[], actual: readonly ColumnSchema[]): ContractDiff[] {
+export function compareContract(declared: readonly DeclaredColumn[], actual: readonly ColumnSchema[], matching: ContractTypeMatching = 'exact'): ContractDiff[] {
   const diffs: ContractDiff[] = [];
   const actualByName = new Map(actual.map((c) => [c.name.toLowerCase(), c]));
   const declaredNames = new Set(declared.map((c) => c.name.toLowerCase()));
@@ -35,7 +36,7 @@ export function compareContract(declared: readonly DeclaredColumn[], actual: rea
       diffs.push({ column: column.name, declared: declaredType, problem: 'missing' });
     } else if (declaredType === undefined) {
       diffs.push({ column: column.name, actual: tryNormalizeType(produced.type), problem: 'no_data_type' });
-    } else if (!typesEqual(declaredType, produced.type)) {
+    } else if (matching === 'exact' ? !typesEqual(declaredType, produced.type) : !dbtDuckdbTypesMatch(declaredType, produced.type)) {
       diffs.push({ column: column.name, declared: declaredType, actual: tryNormalizeType(produced.type), problem: 'type_mismatch' });
     }
   }

@@ -168,7 +168,15 @@ export interface Manifest {
   readonly nodes: ReadonlyMap<string, ManifestNode>;
   readonly macros: ReadonlyMap<string, MacroNode>;
   readonly docs: ReadonlyMap<string, { readonly name: string; readonly contents: string; readonly file: string }>;
+  /**
+   * How contracts compare types: `exact` in a plan project (project.yml); `dbt-duckdb` in a dbt
+   * project (dbt_project.yml), where, as in dbt-duckdb, any number matches any number and any
+   * timestamp any timestamp. Absent means exact.
+   */
+  readonly contractTypes?: ContractTypeMatching;
 }
+
+export type ContractTypeMatching = 'exact' | 'dbt-duckdb';
 
 export function isExecutable(node: ManifestNode): node is ExecutableNode {
   return node.resourceType === 'model' || node.resourceType === 'seed' || node.resourceType === 'snapshot' || node.resourceType === 'test';

@@ -76,7 +76,7 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   const nodes = new Map<string, ManifestNode>();
   for (const node of [...seeds, ...models, ...snapshots, ...sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
   const docs = new Map(project.docs.map((d) => [d.name, { name: d.name, contents: d.contents, file: d.file }]));
-  const manifest: Manifest = { projectName, nodes, macros, docs };
+  const manifest: Manifest = { projectName, nodes, macros, docs, contractTypes: project.config.flavor === 'dbt' ? 'dbt-duckdb' : 'exact' };
   return { value: { manifest, compiler: new NodeCompiler(session, manifest) }, diagnostics };
 }
 

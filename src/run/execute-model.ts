@@ -29,7 +29,7 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
     const ddl = enforced && node.config.materialized !== 'view' ? contractDdl(declared, node.constraints) : undefined;
     const checkColumns = enforced
       ? (columns: readonly ColumnSchema[]): void => {
-          const diffs = compareContract(declared, columns);
+          const diffs = compareContract(declared, columns, ctx.manifest.contractTypes);
           if (diffs.length > 0) throw contractError(node.name, node.originalFilePath, diffs, node.uniqueId, node.patchPath, node.propertyLines);
         }
       : undefined;

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlan } from '../helpers/run-cli.js';
-import { makeProject, removeProject, writeFile } from '../helpers/temp-project.js';
+import { DEFAULT_PROFILE, makeProject, removeProject, writeFile } from '../helpers/temp-project.js';
 import { outputOf, queryDb } from './helpers/query-db.js';
 
 /** Issue 3, section 2: contracts on tables, views and incrementals, through the built CLI. */
@@ -163,5 +165,44 @@ describe('contract on an ephemeral model (e2e)', () => {
     } finally {
       removeProject(dir);
     }
+  });
+});
+
+describe('contracts in a dbt project (dbt_project.yml) compare types as dbt-duckdb (e2e)', () => {
+  const dir = makeProject(
+    {
+      'dbt_project.yml': 'name: test\nprofile: test\nconfig-version: 2\n',
+      'profiles.yml': DEFAULT_PROFILE(),
+      'models/m.sql': "select 1 as id, 2.5 as amount, now()::timestamp as at, 'x' as label",
+      'models/schema.yml': `models:
+  - name: m
+    config:
+      materialized: table
+      contract: {enforced: true}
+    columns:
+      - {name: id, data_type: bigint}
+      - {name: amount, data_type: double}
+      - {name: at, data_type: timestamptz}
+      - {name: label, data_type: integer}
+`,
+    },
+    { withDefaults: false },
+  );
+  afterAll(() => removeProject(dir));
+
+  it('any number matches any number and any timestamp any timestamp; the table gets the declared types; other types still differ', async () => {
+    const failing = runPlan(['run'], { cwd: dir });
+    expect(failing.code).toBe(1);
+    expect(outputOf(failing)).toMatch(/\| label +\| INTEGER +\| VARCHAR +\|/);
+    expect(outputOf(failing)).not.toMatch(/\| (id|amount|at) +\|/);
+    writeFile(dir, 'models/schema.yml', fs.readFileSync(path.join(dir, 'models/schema.yml'), 'utf8').replace('{name: label, data_type: integer}', '{name: label, data_type: varchar}'));
+    const run = runPlan(['run'], { cwd: dir });
+    expect(run.code, outputOf(run)).toBe(0);
+    expect(await queryDb(dir, "select column_name as c, data_type as t from information_schema.columns where table_name = 'm' order by ordinal_position")).toEqual([
+      { c: 'id', t: 'BIGINT' },
+      { c: 'amount', t: 'DOUBLE' },
+      { c: 'at', t: 'TIMESTAMP WITH TIME ZONE' },
+      { c: 'label', t: 'VARCHAR' },
+    ]);
   });
 });
