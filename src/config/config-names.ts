@@ -9,7 +9,7 @@ const COMMON = ['enabled', 'tags', 'meta', 'docs', 'group', 'schema', 'database'
 const RELATION = [
   'materialized', 'pre_hook', 'post_hook', 'full_refresh', 'grants', 'packages', 'sql_header', 'column_types',
   'contract', 'access', 'on_configuration_change', 'unique_key', 'incremental_strategy', 'on_schema_change',
-  'partition_by', 'partitions', 'cluster_by', 'incremental_predicates', 'batch_size', 'lookback', 'begin', 'concurrent_batches',
+  'partition_by', 'partitions', 'cluster_by', 'incremental_predicates', 'merge_update_columns', 'merge_exclude_columns', 'batch_size', 'lookback', 'begin', 'concurrent_batches',
   'copy_grants', 'transient', 'indexes', 'dist', 'sort', 'labels', 'constraints_enabled', 'deprecation_date',
   // dbt-duckdb
   'location', 'format', 'delimiter', 'options', 'glue_register', 'glue_database', 'per_thread_output', 'plugin',

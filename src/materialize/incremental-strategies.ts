@@ -13,6 +13,9 @@ export interface StrategyContext {
   readonly columns: readonly string[];
   readonly uniqueKey: readonly string[];
   readonly partitionBy: readonly string[];
+  /** merge: dbt's merge_update_columns (only these are updated) / merge_exclude_columns (these are not). */
+  readonly mergeUpdateColumns?: readonly string[];
+  readonly mergeExcludeColumns?: readonly string[];
 }
 
 export interface StrategyOutcome {
@@ -50,7 +53,11 @@ const deleteInsert: IncrementalStrategy = async (ctx) => {
 const merge: IncrementalStrategy = async (ctx) => {
   const on = ctx.uniqueKey.map((k) => `t.${quoteIdent(k)} = s.${quoteIdent(k)}`).join(' AND ');
   const keys = new Set(ctx.uniqueKey.map((k) => k.toLowerCase()));
-  const updates = ctx.columns.filter((c) => !keys.has(c.toLowerCase())).map((c) => `${quoteIdent(c)} = s.${quoteIdent(c)}`);
+  const only = ctx.mergeUpdateColumns && new Set(ctx.mergeUpdateColumns.map((c) => c.toLowerCase()));
+  const excluded = new Set((ctx.mergeExcludeColumns ?? []).map((c) => c.toLowerCase()));
+  const updates = ctx.columns
+    .filter((c) => !keys.has(c.toLowerCase()) && (!only || only.has(c.toLowerCase())) && !excluded.has(c.toLowerCase()))
+    .map((c) => `${quoteIdent(c)} = s.${quoteIdent(c)}`);
   const values = ctx.columns.map((c) => `s.${quoteIdent(c)}`).join(', ');
   const sql =
     `MERGE INTO ${ctx.target} AS t USING ${ctx.stage} AS s ON (${on})\n` +

@@ -89,6 +89,8 @@ export async function materializeIncremental(req: MaterializeRequest): Promise<M
         columns,
         uniqueKey: uniqueKeyColumns(node),
         partitionBy: node.config.partition_by ?? [],
+        mergeUpdateColumns: columnList(node.config.merge_update_columns),
+        mergeExcludeColumns: columnList(node.config.merge_exclude_columns),
       });
       await tx.run(`DROP TABLE ${stage}`);
       await runHooks(tx, req.postHooks, 'post-hook');
@@ -105,4 +107,10 @@ export async function materializeIncremental(req: MaterializeRequest): Promise<M
     // The rollback removes the stage too; this guards against DuckDB having ended the transaction early.
     if (staged) await conn.run(`DROP TABLE IF EXISTS ${stage}`).catch(() => undefined);
   }
+}
+
+/** A config naming columns: a list, or one name. */
+function columnList(value: unknown): readonly string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String);
 }

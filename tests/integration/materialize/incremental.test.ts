@@ -46,6 +46,16 @@ describe('incremental', () => {
     ]);
   });
 
+  it('merge updates only merge_update_columns, or all but merge_exclude_columns, as dbt', async () => {
+    const only = { unique_key: 'id', incremental_strategy: 'merge', merge_update_columns: ['a'] };
+    await run(only, 'select 1 as id, 1 as a, 1 as b');
+    await run(only, 'select 1 as id, 2 as a, 2 as b union all select 2, 2, 2');
+    expect(await all()).toEqual([{ id: 1, a: 2, b: 1 }, { id: 2, a: 2, b: 2 }]);
+    const except = { unique_key: 'id', incremental_strategy: 'merge', merge_exclude_columns: 'a' };
+    await run(except, 'select 1 as id, 3 as a, 3 as b');
+    expect(await all()).toEqual([{ id: 1, a: 2, b: 3 }, { id: 2, a: 2, b: 2 }]);
+  });
+
   it('merge updates matched rows and inserts new ones', async () => {
     const config = { unique_key: 'id', incremental_strategy: 'merge' };
     await run(config, "select 1 as id, 'a' as v union all select 2, 'b'");
