@@ -25,7 +25,7 @@ export async function materialize(req: MaterializeRequest): Promise<MaterializeR
     throw new ExecutionError(
       'materialize.unknown',
       `model '${node.name}' (${node.originalFilePath}): unknown materialized '${kind}'; expected one of ${MATERIALIZATION_NAMES.join(', ')}`,
-      where,
+      { ...where, hint: "custom materializations ({% materialization %} blocks, which plan parses but does not run) and dbt-duckdb's 'external' are not supported" },
     );
   }
   try {

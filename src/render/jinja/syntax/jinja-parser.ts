@@ -4,6 +4,7 @@ import type { AstNode } from '../nunjucks-internals.js';
 import { parseDo } from './do-statement.js';
 import { parseSet } from './set-statement.js';
 import { parseTestBlock } from './test-block.js';
+import { parseMaterializationBlock } from './materialization-block.js';
 import { parseIndexOrSlice } from './slices.js';
 import type { ParserLike } from './compiler-like.js';
 
@@ -13,6 +14,7 @@ const STATEMENTS: Readonly<Record<string, StatementParser>> = {
   do: parseDo,
   set: parseSet,
   test: parseTestBlock,
+  materialization: parseMaterializationBlock,
 };
 
 export class JinjaParser extends ParserBase {

@@ -4,6 +4,7 @@ import { render } from './render-helper.js';
 
 describe('Jinja statements', () => {
   it.each([
+    ['a materialization block defines a macro and renders nothing', "a{% materialization my_table, adapter='duckdb' %}{% call statement('main') %}x{% endcall %}{% endmaterialization %}b{{ materialization_my_table_duckdb is defined }}", 'abTrue'],
     ['{% do list.append(x) %}', '{% set l = [] %}{% do l.append(1) %}{% do l.append(2) %}{{ l }}', '[1, 2]'],
     ['{% do dict.update({...}) %}', "{% set d = {} %}{% do d.update({'a': 1}) %}{% do d.update(b=2) %}{{ d }}", "{'a': 1, 'b': 2}"],
     ['a set inside a for does not leak out', '{% set x = 1 %}{% for i in [5, 6] %}{% set x = i %}{{ x }}{% endfor %}{{ x }}', '561'],
