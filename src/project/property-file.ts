@@ -1,6 +1,6 @@
 import type { Checked, Diagnostic } from '../errors/diagnostic.js';
 import { errorDiagnostic } from '../errors/diagnostic.js';
-import { isPlainObject } from '../config/key-path.js';
+import { formatKeyPath, isPlainObject } from '../config/key-path.js';
 import { checkWithSchema } from '../config/schema-check.js';
 import type { YamlDocument, YamlParseCache } from '../config/yaml-document.js';
 import { parseYaml } from '../config/yaml-document.js';
@@ -14,8 +14,17 @@ function modelEntry(raw: unknown, i: number, ctx: EntryContext): ModelProperties
   const path = ['models', i];
   const entry = checkEntry(modelSchema, raw, path, ctx);
   if (!entry) return undefined;
-  if (entry.versions !== undefined) unsupportedWarning(ctx, [...path, 'versions'], 'model versions are');
-  if (entry.latest_version !== undefined) unsupportedWarning(ctx, [...path, 'latest_version'], 'latest_version is');
+  // Ignoring versions would leave the versioned files (dim_v1.sql...) as models of other names and
+  // every ref('dim') unresolved: one clear error instead.
+  if (entry.versions !== undefined) {
+    ctx.diagnostics.push(
+      errorDiagnostic('properties.unsupported', `${formatKeyPath([...path, 'versions'], ctx.doc.value)}: model versions are not supported by plan`, {
+        file: ctx.doc.file,
+        line: ctx.doc.lineOf([...path, 'versions']),
+        hint: 'build each version as a model of its own name (dim_v1, dim_v2) and ref that name, or remove versions:',
+      }),
+    );
+  } else if (entry.latest_version !== undefined) unsupportedWarning(ctx, [...path, 'latest_version'], 'latest_version is');
   return { ...nodeEntry('model', entry, path, ctx), constraints: entry.constraints ?? [] };
 }
 

@@ -65,12 +65,13 @@ models:
     expect(diagnostics[0].message).toMatch(/lines 5 and 7/);
   });
 
-  it('takes a file without version (optional since dbt 1.5), errors on other versions, unsupported versions warn', () => {
+  it('takes a file without version (optional since dbt 1.5), errors on other versions and on model versions', () => {
     // Optional since dbt 1.5: no warning.
     expect(parsePropertyFile('models: []\n', 'a.yml').diagnostics).toEqual([]);
     expect(parsePropertyFile('version: 1\n', 'a.yml').diagnostics[0]).toMatchObject({ severity: 'error', line: 1 });
     const v = parsePropertyFile('version: 2\nmodels:\n  - name: m\n    latest_version: 2\n    versions: [{v: 1}]\n', 'a.yml');
-    expect(v.diagnostics.map((d) => d.severity)).toEqual(['warning', 'warning']);
+    expect(v.diagnostics.map((d) => [d.severity, d.line])).toEqual([['error', 5]]);
+    expect(v.diagnostics[0].message).toMatch(/model versions are not supported by plan/);
   });
 
   it('accepts and ignores exposures, metrics, semantic_models, groups, analyses, snapshots', () => {
