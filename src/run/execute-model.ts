@@ -1,4 +1,5 @@
 import { compareContract, contractDdl, contractError } from '../contracts/index.js';
+import { persistDocs } from '../materialize/persist-docs.js';
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
 import { ExecutionError } from '../errors/plan-error.js';
 import type { ModelNode, PriorRead } from '../manifest/types.js';
@@ -66,6 +67,7 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
           }
         : {}),
     });
+    await persistDocs(conn, node);
     return { status: 'success', message: result.message, rowsAffected: result.rowsAffected, compiledSql };
   } catch (error) {
     return errorOutcome(error, source());
