@@ -20,6 +20,10 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
   const broken = new Set<string>([...reported, ...prepared.dag.findCycles().flat()]);
   const order = orderOf(prepared);
   const ymlColumns = ymlColumnLocations(prepared);
+  const relationKey = (r: Relation): string => `${r.database}.${r.schema}.${r.identifier}`.toLowerCase();
+  const builtRelations = new Set(
+    [...manifest.nodes.values()].flatMap((n) => (n.resourceType === 'seed' || n.resourceType === 'model' || n.resourceType === 'snapshot' ? [relationKey(n.relation)] : [])),
+  );
 
   for (const id of order) {
     const node = manifest.nodes.get(id);
@@ -32,6 +36,9 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
         problems.push(asDiagnostic(error, node.originalFilePath, '', undefined, id));
       }
     } else if (node.resourceType === 'source') {
+      // A source read from files binds against the files; one naming a relation that a seed or
+      // model of the project builds (a seed loaded as a source, say) binds against that node.
+      if (node.externalLocation !== undefined || builtRelations.has(relationKey(node.relation))) continue;
       const columns = Object.values(node.columns).map((c) => ({ name: c.name, type: c.data_type ?? 'VARCHAR' }));
       if (columns.length === 0) {
         broken.add(id);

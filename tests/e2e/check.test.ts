@@ -141,3 +141,17 @@ ${extraModel ? `  - name: customers
     expect(outputOf(missing)).toMatch(/--state: .*nowhere.* does not exist/);
   });
 });
+
+describe('plan check: a source naming a seed it loads (e2e)', () => {
+  const dir = makeProject({
+    'seeds/raw_c.csv': 'id,name\n1,a\n',
+    'models/sources.yml': 'sources:\n  - name: raw\n    schema: main\n    tables:\n      - name: raw_c\n        columns:\n          - name: id\n',
+    'models/m.sql': "select id, name from {{ source('raw', 'raw_c') }}",
+  });
+  afterAll(() => removeProject(dir));
+
+  it("binds models against the seed's columns, not the source's partial list", () => {
+    const run = runPlan(['check'], { cwd: dir });
+    expect(run.code, outputOf(run)).toBe(0);
+  });
+});
