@@ -53,6 +53,7 @@ function toConfig(file: ProjectFile, configFile: string): ProjectConfig {
     macroPaths: file['macro-paths'] ?? ['macros'],
     testPaths: file['test-paths'] ?? ['tests'],
     docsPaths: file['docs-paths'] ?? [],
+    analysisPaths: file['analysis-paths'] ?? ['analyses'],
     targetPath,
     cleanTargets: file['clean-targets'] ?? [targetPath],
     vars: flattenVars(file.vars, file.name),

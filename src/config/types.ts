@@ -22,6 +22,8 @@ export interface ProjectConfig {
   readonly macroPaths: readonly string[];
   readonly testPaths: readonly string[];
   readonly docsPaths: readonly string[];
+  /** analysis-paths: SQL that `plan compile` renders (ref, source, macros) and never runs. */
+  readonly analysisPaths: readonly string[];
   readonly targetPath: string;
   readonly cleanTargets: readonly string[];
   /** Global vars plus vars scoped under the project name, flattened (scoped win). */

@@ -11,6 +11,7 @@ import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../
 import { writeLine, type CliIO } from '../io.js';
 import type { Engine, QueryResult } from '../../engine/types.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
+import { compileAnalyses } from '../compile-analyses.js';
 import type { PreparedProject } from '../../pipeline/prepare.js';
 
 export interface CompileOptions extends ProjectOptions, SelectionOptions {
@@ -54,6 +55,7 @@ async function compileSelected(options: CompileOptions, io: CliIO, prepared: Pre
   const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) });
   const problems: Diagnostic[] = [];
   const compiled: { id: string; sql: string }[] = [];
+  let analysesCompiled = 0;
   for (const id of prepared.dag.topologicalOrder()) {
     if (!selected.has(id)) continue;
     const node = manifest.nodes.get(id);
@@ -75,9 +77,18 @@ async function compileSelected(options: CompileOptions, io: CliIO, prepared: Pre
       problems.push(error instanceof PlanError ? { ...error.toDiagnostic(), file: error.file ?? node.originalFilePath } : errorDiagnostic('compile.error', String(error), { file: node.originalFilePath }));
     }
   }
+  // Analyses are not nodes here: they compile with a whole-project compile, as `dbt compile` does.
+  if (options.select === undefined) {
+    const analyses = await compileAnalyses(prepared, targetDir, runQuery);
+    problems.push(...analyses.problems);
+    analysesCompiled = analyses.compiled;
+  }
   writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION }));
   if (problems.length > 0) throw new DiagnosticsError(problems);
   if (compiled.length === 1 && options.select !== undefined) writeLine(io.stdout, compiled[0].sql);
-  else if (!options.quiet) writeLine(io.stdout, `Compiled ${compiled.length} node${compiled.length === 1 ? '' : 's'} to ${targetDir}/compiled`);
+  else if (!options.quiet) {
+    const analyses = analysesCompiled > 0 ? ` and ${analysesCompiled} analys${analysesCompiled === 1 ? 'is' : 'es'}` : '';
+    writeLine(io.stdout, `Compiled ${compiled.length} node${compiled.length === 1 ? '' : 's'}${analyses} to ${targetDir}/compiled`);
+  }
   return 0;
 }

@@ -11,6 +11,7 @@ const config = {
   macroPaths: ['macros'],
   testPaths: ['tests/data'],
   docsPaths: [],
+  analysisPaths: ['analyses'],
   targetPath: 'target',
 } as unknown as ProjectConfig;
 
