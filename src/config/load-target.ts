@@ -47,10 +47,11 @@ const outputSchema = z.strictObject({
     .optional(),
   // plan's own key (not dbt-duckdb's): rows per row group of a database file plan writes.
   row_group_size: z.number().int().min(2048, { error: 'expected a whole number of rows, at least 2048' }).optional(),
+  external_root: z.string().optional(),
 });
 
 /** dbt-duckdb output keys plan accepts but does not act on. */
-const IGNORED_KEYS = ['plugins', 'filesystems', 'external_root', 'use_credential_provider', 'secrets', 'module_paths', 'disable_transactions', 'keep_open', 'retries', 'config_options', 'is_motherduck', 'motherduck_token', 'reuse_connections'];
+const IGNORED_KEYS = ['plugins', 'filesystems', 'use_credential_provider', 'secrets', 'module_paths', 'disable_transactions', 'keep_open', 'retries', 'config_options', 'is_motherduck', 'motherduck_token', 'reuse_connections'];
 
 /** The folders searched for profiles.yml, in order: explicit dir, env vars, project dir, ~/.plan, ~/.dbt. */
 export function profileSearchDirs(opts: LoadTargetOptions): string[] {
@@ -190,6 +191,7 @@ function targetFromDocument(doc: YamlDocument, profilesFile: string, opts: LoadT
         declaredAt: { file: profilesFile, line: doc.lineOf([...basePath, 'attach', i]) },
       })),
       ...(out.row_group_size !== undefined ? { rowGroupSize: out.row_group_size } : {}),
+      ...(out.external_root !== undefined ? { externalRoot: out.external_root } : {}),
     },
     diagnostics,
   };

@@ -59,6 +59,8 @@ export interface TargetConfig {
   readonly attach: readonly AttachedDatabase[];
   /** Rows per row group for the database file (profile `row_group_size`); the engine's default when unset. */
   readonly rowGroupSize?: number;
+  /** dbt-duckdb's `external_root`: where `materialized='external'` models write their files without a `location` (relative: to the project folder). */
+  readonly externalRoot?: string;
 }
 
 /** One entry of a profile's `attach` list (dbt-duckdb's keys). */

@@ -4,12 +4,14 @@ import { materializeIncremental } from './incremental.js';
 import { materializeTable } from './table.js';
 import type { Materialization, MaterializeRequest, MaterializeResult } from './types.js';
 import { materializeView } from './view.js';
+import { materializeExternal } from './external.js';
 
 /** The one place a model's `materialized` config picks its strategy. */
 const MATERIALIZATIONS: Readonly<Record<string, Materialization>> = {
   view: materializeView,
   table: materializeTable,
   incremental: materializeIncremental,
+  external: materializeExternal,
   // Inlined as a CTE by the render stage: nothing is created in the database.
   ephemeral: async () => ({ rowsAffected: null, message: 'EPHEMERAL' }),
 };
@@ -25,7 +27,7 @@ export async function materialize(req: MaterializeRequest): Promise<MaterializeR
     throw new ExecutionError(
       'materialize.unknown',
       `model '${node.name}' (${node.originalFilePath}): unknown materialized '${kind}'; expected one of ${MATERIALIZATION_NAMES.join(', ')}`,
-      { ...where, hint: "custom materializations ({% materialization %} blocks, which plan parses but does not run) and dbt-duckdb's 'external' are not supported" },
+      { ...where, hint: 'custom materializations ({% materialization %} blocks, which plan parses but does not run) are not supported' },
     );
   }
   try {

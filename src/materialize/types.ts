@@ -28,6 +28,8 @@ export interface MaterializeRequest {
   readonly priorReads?: readonly PriorRead[];
   /** Called with the new SQL's output columns BEFORE anything existing is touched; throw (ContractError) to abort. */
   readonly checkColumns?: (columns: readonly ColumnSchema[]) => void | Promise<void>;
+  /** materialized='external': the profile's external_root and the project folder relative paths resolve against. */
+  readonly external?: { readonly root?: string; readonly projectDir: string };
 }
 
 export interface MaterializeResult {

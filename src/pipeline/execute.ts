@@ -65,7 +65,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   let results: NodeResult[];
   try {
     results = await runNodes(
-      { manifest, compiler, engine, target: prepared.target, reporter: args.reporter, flags: args.flags, vars: prepared.vars, invocationId: args.invocationId, unitTestEngine },
+      { manifest, compiler, engine, target: prepared.target, projectDir: prepared.project.root, reporter: args.reporter, flags: args.flags, vars: prepared.vars, invocationId: args.invocationId, unitTestEngine },
       plan.graph,
       args.command,
     );

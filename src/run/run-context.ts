@@ -20,6 +20,8 @@ export interface RunContext {
   readonly compiler: NodeCompiler;
   readonly engine: Engine;
   readonly target: TargetConfig;
+  /** The project's folder (relative file paths of external models resolve against it). */
+  readonly projectDir: string;
   readonly reporter: Reporter;
   readonly flags: RunFlags;
   readonly vars: Readonly<Record<string, unknown>>;
