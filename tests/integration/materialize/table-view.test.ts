@@ -119,6 +119,6 @@ describe('registry', () => {
   it('rejects an unknown materialization, naming the valid ones', async () => {
     const error = await materialize(req(model('x', { materialized: 'snapshotz' }), 'select 1')).catch((e) => e);
     expect(error).toBeInstanceOf(ExecutionError);
-    expect(error.message).toBe("model 'x' (models/x.sql): unknown materialized 'snapshotz'; expected one of view, table, incremental, ephemeral");
+    expect(error.message).toBe("model 'x' (models/x.sql): unknown materialized 'snapshotz'; expected one of view, table, incremental, external, ephemeral");
   });
 });
