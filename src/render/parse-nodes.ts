@@ -8,7 +8,7 @@ import type { ColumnInfo, ModelNode, Relation, SeedNode, SourceNode } from '../m
 import type { ColumnProperties, LoadedProject, ModelProperties, SeedProperties, SourceFile, SourceProperties, SourceTableProperties } from '../project/types.js';
 import type { RenderSession } from './render-session.js';
 import { newFrame, type RenderFrame } from './render-state.js';
-import { relationFor } from './relation-naming.js';
+import { relationFor, type NamedNode } from './relation-naming.js';
 import { renderConfigLayers } from './render-config.js';
 
 export interface ParsedModels {
@@ -76,7 +76,7 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
       refs: [],
       sources: [],
       columns: columnsOf(props?.columns ?? []),
-      relation: relationFor(session, target, { resourceType: 'seed', name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path }, config),
+      relation: relationFor(session, target, namedNode('seed', projectName, file, name, fqn), config),
     });
   }
 
@@ -158,7 +158,7 @@ function buildModel(
     priorReads: frame.priorReads,
     columns: columnsOf(props?.columns ?? []),
     constraints: props?.constraints ?? [],
-    relation: relationFor(session, target, { resourceType: 'model', name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path }, config),
+    relation: relationFor(session, target, namedNode('model', projectName, file, name, fqn), config),
     patchPath: props?.location.file,
     ...(props ? { propertyLines: { entry: props.location.line, columns: Object.fromEntries(props.columns.map((c) => [c.name.toLowerCase(), c.location.line])) } } : {}),
   };
@@ -182,6 +182,11 @@ export function sqlFileNodeFields(projectName: string, file: SourceFile, name: s
     refs: frame.refs,
     sources: frame.sources,
   };
+}
+
+/** The node as the naming macros see it (generate_schema_name / generate_alias_name). */
+export function namedNode(resourceType: NamedNode['resourceType'], projectName: string, file: SourceFile, name: string, fqn: readonly string[]): NamedNode {
+  return { resourceType, name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path };
 }
 
 export function fqnOf(projectName: string, file: SourceFile, name: string): string[] {

@@ -4,7 +4,7 @@ import type { NodeConfig, TargetConfig } from '../config/types.js';
 import { errorDiagnostic, warningDiagnostic, type Diagnostic } from '../errors/diagnostic.js';
 import type { Relation, SnapshotNode } from '../manifest/types.js';
 import type { LoadedProject, SnapshotProperties, SourceFile } from '../project/types.js';
-import { checksumOf, columnsOf, fqnOf, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
+import { checksumOf, columnsOf, fqnOf, namedNode, sqlFileNodeFields, toDiagnostic } from './parse-nodes.js';
 import { relationFor, type NamedNode } from './relation-naming.js';
 import { renderConfigLayers } from './render-config.js';
 import type { RenderSession } from './render-session.js';
@@ -70,7 +70,7 @@ export function parseSnapshots(session: RenderSession, project: LoadedProject, t
       checksum: fromYml ? checksumOf(body) : file.checksum,
       description: entry?.description ?? '',
       columns: columnsOf(entry?.columns ?? []),
-      relation: snapshotRelation(session, target, { resourceType: 'snapshot', name, packageName: projectName, fqn, path: path.posix.relative(file.rootDir, file.path), originalFilePath: file.path }, config),
+      relation: snapshotRelation(session, target, namedNode('snapshot', projectName, file, name, fqn), config),
       patchPath: entry?.location.file,
     });
   };
