@@ -139,10 +139,7 @@ async function evaluatePartitions(
   const selects = expressions.map((values, j) => `SELECT ${j} AS ${INDEX}, ${values.map((v, i) => `(${v}) AS ${quoteIdent(partitionBy[i])}`).join(', ')}`);
   try {
     const { rows } = await tx.query(`${selects.join('\nUNION ALL\n')}\nORDER BY ${INDEX}`);
-    const partitions = new Map<string, Record<string, unknown>>();
-    for (const { [INDEX]: _index, ...partition } of rows) partitions.set(canonicalJson(partition), partition);
-    const isNull = rows.map((row) => partitionBy.map((column) => row[column] === null || row[column] === undefined));
-    return { partitions: [...partitions.values()], isNull };
+    return listedPartitions(rows.map(({ [INDEX]: _index, ...partition }) => partition), partitionBy);
   } catch (error) {
     throw new ExecutionError('materialize.partitions', `model '${node.name}' (${node.originalFilePath}): its partitions config is not valid SQL: ${(error as Error).message}`, {
       ...where,
@@ -170,9 +167,14 @@ export function evaluateLiterals(
     }
     rows.push(row);
   }
+  return listedPartitions(rows, partitionBy);
+}
+
+/** The evaluated partitions, one per listed expression: each distinct partition once, and which values are NULL per expression. */
+function listedPartitions(rows: readonly Record<string, unknown>[], partitionBy: readonly string[]): { partitions: Record<string, unknown>[]; isNull: boolean[][] } {
   const partitions = new Map<string, Record<string, unknown>>();
   for (const row of rows) partitions.set(canonicalJson(row), row);
-  return { partitions: [...partitions.values()], isNull: rows.map((row) => partitionBy.map((column) => row[column] === null)) };
+  return { partitions: [...partitions.values()], isNull: rows.map((row) => partitionBy.map((column) => row[column] === null || row[column] === undefined)) };
 }
 
 /** An integer that DuckDB types INTEGER, a '...' string, or NULL. */

@@ -9,6 +9,7 @@ describe('persist_docs (e2e)', () => {
     'seeds/s.csv': 'id\n1\n',
     'models/t.sql': "{{ config(materialized='table') }}select 1 as id, 'x' as name",
     'models/v.sql': 'select 1 as id',
+    'models/ext.sql': "{{ config(materialized='external') }}select 1 as id",
     'models/schema.yml': `models:
   - name: t
     description: "People's table"
@@ -16,6 +17,9 @@ describe('persist_docs (e2e)', () => {
     columns:
       - {name: id, description: The key}
       - {name: gone, description: not in the table}
+  - name: ext
+    description: An external file
+    config: {persist_docs: {relation: true}}
   - name: v
     description: A view
     config: {persist_docs: {relation: true}}
@@ -34,7 +38,8 @@ seeds:
   it('comments relations and described columns that exist, only where persist_docs asks', async () => {
     const run = runPlan(['build'], { cwd: dir });
     expect(run.code, outputOf(run)).toBe(0);
-    expect(await queryDb(dir, "select table_name as n, comment as c from duckdb_tables() where table_name in ('t', 's') union all select view_name, comment from duckdb_views() where view_name = 'v' order by 1")).toEqual([
+    expect(await queryDb(dir, "select table_name as n, comment as c from duckdb_tables() where table_name in ('t', 's') union all select view_name, comment from duckdb_views() where view_name in ('v', 'ext') order by 1")).toEqual([
+      { n: 'ext', c: 'An external file' },
       { n: 's', c: 'A seed' },
       { n: 't', c: "People's table" },
       { n: 'v', c: 'A view' },
