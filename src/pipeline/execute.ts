@@ -3,6 +3,7 @@ import { manifestJson, type ArtifactMetadata } from '../artifacts/manifest-json.
 import { runResultsJson } from '../artifacts/run-results-json.js';
 import { writeCompiledSql, writeJsonArtifact } from '../artifacts/write-artifacts.js';
 import { openEngine } from '../engine/index.js';
+import { ensureSchema } from '../materialize/relation-ops.js';
 import type { Engine } from '../engine/types.js';
 import { buildPlan, type CommandKind } from '../plan/build-plan.js';
 import type { Reporter } from '../report/events.js';
@@ -58,7 +59,8 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const hooksFile = prepared.project.config.configFile;
   const startHooks = compileRunHooks(prepared, 'on-run-start');
   const endHooks = compileRunHooks(prepared, 'on-run-end');
-  await engine.withConnection((conn) => conn.run(`CREATE SCHEMA IF NOT EXISTS "${prepared.target.schema.replaceAll('"', '""')}"`));
+  // Once per connection, like a model's schema: each year of `plan simulate` is a command of its own.
+  await engine.withConnection((conn) => ensureSchema(conn, { database: engine.database, schema: prepared.target.schema, identifier: '' }));
   await runRunHooks(engine, startHooks, hooksFile, compiler);
   let memory: Promise<Engine> | undefined;
   const unitTestEngine = (): Promise<Engine> => (memory ??= openEngine({ path: ':memory:', threads: 1 }));

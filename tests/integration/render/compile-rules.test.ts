@@ -59,9 +59,13 @@ describe('schema naming', () => {
       'snapshots/snap.sql': "{% snapshot snap %}{{ config(unique_key='x', strategy='check', check_cols='all') }}select 1 as x{% endsnapshot %}",
     });
     const nodes = p.rendered.manifest.nodes;
-    expect(nodes.get('model.test.m')?.relation).toMatchObject({ schema: 'marts', identifier: 'model_test_m__test__marts_m_sql' });
-    expect(nodes.get('seed.test.s')?.relation).toMatchObject({ schema: 'raw', identifier: 'seed_test_s__test__s_csv' });
-    expect(nodes.get('snapshot.test.snap')?.relation).toMatchObject({ schema: 'snap', identifier: 'snapshot_test_snap__test__snap_sql' });
+    const relationOf = (id: string): unknown => {
+      const node = nodes.get(id);
+      return node && 'relation' in node ? node.relation : undefined;
+    };
+    expect(relationOf('model.test.m')).toMatchObject({ schema: 'marts', identifier: 'model_test_m__test__marts_m_sql' });
+    expect(relationOf('seed.test.s')).toMatchObject({ schema: 'raw', identifier: 'seed_test_s__test__s_csv' });
+    expect(relationOf('snapshot.test.snap')).toMatchObject({ schema: 'snap', identifier: 'snapshot_test_snap__test__snap_sql' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compiled, diagnosticsOf, prepare } from './helpers.js';
+import { compiled, diagnosticsOf, modelOf, prepare } from './helpers.js';
 
 /** dbt's built-in names that projects and packages call: builtins, should_full_refresh, should_store_failures, source()'s arguments. */
 describe('dbt built-ins', () => {
@@ -13,7 +13,7 @@ describe('dbt built-ins', () => {
       'models/n.sql': 'select 1 as id',
     });
     expect(compiled(p, 'm')).toBe('select * from "landing"."orders" join "test"."main"."n" using (id)');
-    expect(p.rendered.manifest.nodes.get('model.test.m')?.dependsOn.nodes).toEqual(expect.arrayContaining(['source.test.raw.orders', 'model.test.n']));
+    expect(modelOf(p, 'm').dependsOn.nodes).toEqual(expect.arrayContaining(['source.test.raw.orders', 'model.test.n']));
   });
 
   it('should_full_refresh and should_store_failures follow the config, then the command flag', () => {
