@@ -22,7 +22,7 @@ export function metadataJson(meta: ArtifactMetadata, dbtSchema: string, planSche
 }
 
 /** target/manifest.json, in dbt's shape where it costs nothing (nodes, sources, macros, parent/child maps). */
-export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadata): Record<string, unknown> {
+export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadata, selectors: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
   const nodes: Record<string, unknown> = {};
   const sources: Record<string, unknown> = {};
   const unitTests: Record<string, unknown> = {};
@@ -58,7 +58,8 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     groups: {},
     semantic_models: {},
     saved_queries: {},
-    selectors: {},
+    // selectors.yml's entries as written, by name.
+    selectors,
     disabled: {},
     parent_map: parentMap,
     child_map: childMap,

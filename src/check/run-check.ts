@@ -8,6 +8,8 @@ import { bindProject } from './bind-project.js';
 import { contractBreakingChanges, snapshotFromManifestJson, snapshotOf, type ContractSnapshot } from '../contracts/index.js';
 import type { Manifest } from '../manifest/types.js';
 import { databaseName } from '../config/index.js';
+import { PlanError } from '../errors/plan-error.js';
+import { selectionSpecOf, yamlSelectorsOf } from '../pipeline/selection.js';
 
 export interface CheckOptions extends PrepareOptions {
   /** Folder holding the manifest.json of the previous version, for breaking-change detection. */
@@ -31,6 +33,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   if (!prepared) return { problems, modelsChecked: 0 };
 
   if (options.statePath !== undefined) problems.push(...stateProblems(options.statePath, prepared.rendered.manifest));
+  problems.push(...selectorProblems(prepared));
 
   const engine = await options.openMemoryEngine();
   try {
@@ -81,4 +84,15 @@ function dedupe(problems: readonly Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+/** selectors.yml: its definitions and its default, as a command would read them. */
+function selectorProblems(prepared: Parameters<typeof selectionSpecOf>[0]): Diagnostic[] {
+  try {
+    if (yamlSelectorsOf(prepared.project)) selectionSpecOf(prepared, {});
+    return [];
+  } catch (error) {
+    if (error instanceof PlanError) return [error.toDiagnostic()];
+    throw error;
+  }
 }

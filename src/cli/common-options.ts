@@ -16,6 +16,8 @@ export interface ProjectOptions {
 export interface SelectionOptions {
   readonly select?: string[];
   readonly exclude?: string[];
+  /** A selector of selectors.yml (dbt's --selector). */
+  readonly selector?: string;
   readonly indirectSelection?: 'eager' | 'cautious' | 'buildable' | 'empty';
   /** Folder with an earlier run's manifest.json, for `state:` selectors. */
   readonly state?: string;
@@ -39,6 +41,7 @@ export function addSelectionOptions(command: Command): Command {
   return command
     .option('-s, --select <selector...>', 'nodes to include (dbt selection syntax)')
     .option('--exclude <selector...>', 'nodes to leave out')
+    .option('--selector <name>', 'a selector defined in selectors.yml')
     .addOption(new Option('--indirect-selection <mode>', 'how tests of selected nodes are added').choices(['eager', 'cautious', 'buildable', 'empty']))
     .option('--state <dir>', "folder with an earlier run's manifest.json, for state:modified / state:new");
 }

@@ -10,14 +10,13 @@ import type { Reporter } from '../report/events.js';
 import type { RunFlags } from '../run/run-context.js';
 import { runNodes } from '../run/run-nodes.js';
 import type { NodeResult } from '../run/types.js';
-import { parseSelectors, selectNodes, type IndirectSelection } from '../select/index.js';
+import { selectNodes, type IndirectSelection } from '../select/index.js';
 import type { PreparedProject } from './prepare.js';
+import { selectionSpecOf, yamlSelectorsOf, type SelectionFlags } from './selection.js';
 import { compileRunHooks, runEndContext, runRunHooks } from './run-hooks.js';
 import { PLAN_VERSION } from './version.js';
 
-export interface SelectionArgs {
-  readonly select?: readonly string[];
-  readonly exclude?: readonly string[];
+export interface SelectionArgs extends SelectionFlags {
   readonly indirectSelection?: IndirectSelection;
   /** An earlier run's manifest nodes (`--state`), for `state:` selectors. */
   readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
@@ -50,7 +49,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const { prepared, engine } = args;
   const { manifest, compiler } = prepared.rendered;
   const started = performance.now();
-  const spec = parseSelectors(args.selection.select, args.selection.exclude);
+  const spec = selectionSpecOf(prepared, args.selection);
   const matched = selectNodes(manifest, prepared.dag, spec, { indirectSelection: args.selection.indirectSelection, previous: args.selection.previous });
   const only = args.onlyNodes;
   const selected = only ? new Set([...matched].filter((id) => only.has(id))) : matched;
@@ -113,7 +112,7 @@ export function writeRunArtifacts(
   const { manifest } = prepared.rendered;
   const targetDir = targetDirOf(prepared.project);
   const meta: ArtifactMetadata = { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION };
-  writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, meta));
+  writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, meta, yamlSelectorsOf(prepared.project)?.raw));
   writeJsonArtifact(targetDir, 'run_results.json', runResultsJson(results, elapsedSeconds, meta, invocationArgs));
   for (const file of compiled) writeCompiledSql(targetDir, manifest.projectName, file.relativePath, file.sql);
 }

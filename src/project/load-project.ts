@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Checked, Diagnostic } from '../errors/diagnostic.js';
 import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
 import { loadProjectConfig } from '../config/project-config.js';
+import { parseYaml, type YamlDocument } from '../config/yaml-document.js';
 import type { ProjectConfig } from '../config/types.js';
 import type { DocBlock, LoadedProject, PropertyFile, SourceFile, YamlLocation } from './types.js';
 import { parseDocBlocks } from './doc-blocks.js';
@@ -76,6 +77,13 @@ function duplicateDocs(docs: readonly DocBlock[]): Diagnostic[] {
   return out;
 }
 
+/** selectors.yml beside the project config, as dbt reads it (only that name, only at the root). */
+function loadSelectorsFile(root: string): Checked<YamlDocument | undefined> {
+  const file = 'selectors.yml';
+  if (!existsSync(resolve(root, file))) return { value: undefined, diagnostics: [] };
+  return parseYaml(readFileSync(resolve(root, file), 'utf8'), file);
+}
+
 /**
  * Everything on disk that makes up the project in `projectDir`: its config, the model, seed,
  * macro and test files, the parsed property files and docs blocks. The value is undefined only
@@ -120,9 +128,14 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
   diagnostics.push(...duplicateDocs(docs));
   const packages = loadPackages(root, config, config.packagesInstallPath);
   diagnostics.push(...packages.diagnostics);
+  const selectorsFile = loadSelectorsFile(root);
+  diagnostics.push(...selectorsFile.diagnostics);
 
   return {
-    value: { root, config, models, seeds, snapshots, macros, singularTests, genericTestFiles, propertyFiles: withFixtures.value, docs, packages: packages.value },
+    value: {
+      root, config, models, seeds, snapshots, macros, singularTests, genericTestFiles, propertyFiles: withFixtures.value, docs, packages: packages.value,
+      ...(selectorsFile.value ? { selectorsFile: selectorsFile.value } : {}),
+    },
     diagnostics,
   };
 }

@@ -1,3 +1,4 @@
+import type { YamlDocument } from '../config/yaml-document.js';
 import type { ProjectConfig, TargetConfig } from '../config/types.js';
 
 /** A file of the project, read from disk. Paths are posix and relative to the project root. */
@@ -186,6 +187,8 @@ export interface LoadedProject {
   readonly propertyFiles: readonly PropertyFile[];
   readonly docs: readonly DocBlock[];
   readonly packages: readonly LoadedPackage[];
+  /** selectors.yml at the project root (dbt's YAML selectors), parsed as YAML; its definitions are read by src/select. */
+  readonly selectorsFile?: YamlDocument;
 }
 
 /** What a command needs before it can run: the project, plus the resolved target when it touches a database. */

@@ -17,23 +17,10 @@ export function parseCriterion(raw: string): SelectionCriterion {
   if (at && parents) throw syntaxError(`Selector '${raw}' combines '@' and a leading '+'; '@' already includes ancestors`);
   if (value === '') throw syntaxError(`Selector '${raw}' has no value to match`);
 
-  let method: string;
-  let methodArgs: readonly string[] = [];
-  if (methodText === undefined) {
-    method = defaultMethod(value);
-  } else {
-    const [name, ...args] = methodText.split('.');
-    const impl = lookupMethod(name, raw);
-    if (args.length > 0 && !impl.takesArguments) throw syntaxError(`The selector method '${name}:' takes no '.${args.join('.')}' (in '${raw}')`);
-    impl.validate?.(value, args, raw);
-    method = name;
-    methodArgs = args;
-  }
   return {
     kind: 'criterion',
     raw,
-    method,
-    methodArgs,
+    ...resolveMethod(methodText, value, raw),
     value,
     parents,
     parentsDepth: depth(parentsDepth),
@@ -41,6 +28,19 @@ export function parseCriterion(raw: string): SelectionCriterion {
     childrenDepth: depth(childrenDepth),
     childrensParents: at !== undefined,
   };
+}
+
+/**
+ * The method of `method[.arg...]:value` (dbt's default when none is written), checked against the
+ * registry with its arguments and value. Throws SelectionError.
+ */
+export function resolveMethod(methodText: string | undefined, value: string, raw: string): { readonly method: string; readonly methodArgs: readonly string[] } {
+  if (methodText === undefined) return { method: defaultMethod(value), methodArgs: [] };
+  const [name, ...args] = methodText.split('.');
+  const impl = lookupMethod(name, raw);
+  if (args.length > 0 && !impl.takesArguments) throw syntaxError(`The selector method '${name}:' takes no '.${args.join('.')}' (in '${raw}')`);
+  impl.validate?.(value, args, raw);
+  return { method: name, methodArgs: args };
 }
 
 /** dbt: something path-like is a path, a file name with an extension is a file, else fqn/name. */

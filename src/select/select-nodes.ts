@@ -36,7 +36,7 @@ function evaluate(spec: SelectionSpec, mode: IndirectSelection, inputs: Inputs):
   const { manifest, dag } = inputs;
   switch (spec.kind) {
     case 'criterion':
-      return expandSelection(manifest, dag, withGraphOperators(spec, collect(spec, inputs), dag), mode);
+      return expandSelection(manifest, dag, withGraphOperators(spec, collect(spec, inputs), dag), spec.indirectSelection ?? mode);
     case 'union':
     case 'intersection': {
       const bundles = spec.components.map((c) => evaluate(c, mode, inputs));

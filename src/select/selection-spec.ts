@@ -21,6 +21,8 @@ export interface SelectionCriterion {
   readonly childrenDepth?: number;
   /** `@x`: x, its descendants, and all ancestors of those. */
   readonly childrensParents: boolean;
+  /** A YAML selector's own `indirect_selection`, which wins over --indirect-selection for this criterion. */
+  readonly indirectSelection?: IndirectSelection;
 }
 
 /** Space-separated selectors, and the several values of --select. */

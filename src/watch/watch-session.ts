@@ -13,6 +13,7 @@ import { ConsoleReporter } from '../report/console-reporter.js';
 import type { Reporter } from '../report/events.js';
 import type { NodeResult } from '../run/types.js';
 import { parseSelectors, selectNodes } from '../select/index.js';
+import { selectionSpecOf } from '../pipeline/selection.js';
 import { compiledChanges } from '../plan/compiled-diff.js';
 import { diffManifests } from './manifest-diff.js';
 import { previewModel, type ModelPreview } from './model-preview.js';
@@ -60,7 +61,8 @@ export class WatchSession {
 
   constructor(private readonly options: WatchSessionOptions) {
     this.#root = path.resolve(options.projectDir);
-    parseSelectors(options.selection.select, options.selection.exclude);
+    // Bad --select syntax fails before the first build; names of selectors.yml are checked with the project.
+    parseSelectors(options.selection.select, options.selection.exclude, () => parseSelectors(undefined, undefined));
   }
 
   get root(): string {
@@ -108,7 +110,7 @@ export class WatchSession {
     const engine = await this.#engineFor(prepared, batch === undefined);
     if (!engine) return;
     const previous = this.#prepared;
-    const selected = selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(this.options.selection.select, this.options.selection.exclude), {
+    const selected = selectNodes(prepared.rendered.manifest, prepared.dag, selectionSpecOf(prepared, this.options.selection), {
       indirectSelection: this.options.selection.indirectSelection,
       previous: this.options.selection.previous,
     });

@@ -6,7 +6,8 @@ import { DiagnosticsError, PlanError } from '../../errors/plan-error.js';
 import { compiledPathOf, targetDirOf } from '../../artifacts/artifact-paths.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
-import { parseSelectors, selectNodes } from '../../select/index.js';
+import { selectNodes } from '../../select/index.js';
+import { selectionSpecOf, yamlSelectorsOf } from '../../pipeline/selection.js';
 import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 import type { Engine, QueryResult } from '../../engine/types.js';
@@ -51,7 +52,7 @@ async function compileSelected(options: CompileOptions, io: CliIO, prepared: Pre
     return 0;
   }
 
-  const spec = parseSelectors(options.select, options.exclude);
+  const spec = selectionSpecOf(prepared, options);
   const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) });
   const problems: Diagnostic[] = [];
   const compiled: { id: string; sql: string }[] = [];
@@ -83,7 +84,7 @@ async function compileSelected(options: CompileOptions, io: CliIO, prepared: Pre
     problems.push(...analyses.problems);
     analysesCompiled = analyses.compiled;
   }
-  writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION }));
+  writeJsonArtifact(targetDir, 'manifest.json', manifestJson(manifest, prepared.dag, { invocationId, generatedAt: new Date(), planVersion: PLAN_VERSION }, yamlSelectorsOf(prepared.project)?.raw));
   if (problems.length > 0) throw new DiagnosticsError(problems);
   if (compiled.length === 1 && options.select !== undefined) writeLine(io.stdout, compiled[0].sql);
   else if (!options.quiet) {

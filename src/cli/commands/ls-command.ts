@@ -3,7 +3,8 @@ import { DiagnosticsError } from '../../errors/plan-error.js';
 import type { ManifestNode } from '../../manifest/types.js';
 import { relationSql } from '../../manifest/types.js';
 import { prepareForCommand } from '../prepare-for-command.js';
-import { DEFAULT_LIST_SELECT, parseSelectors, selectNodes } from '../../select/index.js';
+import { DEFAULT_LIST_SELECT, selectNodes } from '../../select/index.js';
+import { selectionSpecOf } from '../../pipeline/selection.js';
 import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
@@ -24,7 +25,7 @@ export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> 
     throw new DiagnosticsError([errorDiagnostic('cli.resource_type', `unknown --resource-type '${unknown.join("', '")}'`, { hint: `use one of ${RESOURCE_TYPES.join(', ')}` })]);
   }
   const { manifest } = prepared.rendered;
-  const spec = parseSelectors(options.select ?? DEFAULT_LIST_SELECT, options.exclude);
+  const spec = selectionSpecOf(prepared, options, DEFAULT_LIST_SELECT);
   const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) });
   const nodes = [...selected]
     .map((id) => manifest.nodes.get(id))

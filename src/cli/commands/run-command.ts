@@ -4,7 +4,8 @@ import { openEngine } from '../../engine/index.js';
 import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.js';
-import { parseSelectors, selectNodes } from '../../select/index.js';
+import { selectNodes } from '../../select/index.js';
+import { selectionSpecOf } from '../../pipeline/selection.js';
 import { cliVarsOf, previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
@@ -28,7 +29,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
   const previous = previousStateOf(options, io.cwd);
-  const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, parseSelectors(options.select, options.exclude), { indirectSelection: options.indirectSelection, previous }) : undefined;
+  const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, selectionSpecOf(prepared, options), { indirectSelection: options.indirectSelection, previous }) : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
   // Its file is attached read-only under its own name, so fixtures get the columns of the
   // relations they stand for, as in dbt.
@@ -39,7 +40,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
       prepared,
       engine,
       command,
-      selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection, previous },
+      selection: { select: options.select, exclude: options.exclude, selector: options.selector, indirectSelection: options.indirectSelection, previous },
       ...(onlyNodes ? { onlyNodes } : {}),
       flags: {
         threads,
@@ -51,7 +52,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
       },
       reporter,
       invocationId,
-      args: { command, select: options.select ?? null, exclude: options.exclude ?? null, vars: cliVarsOf(options), full_refresh: Boolean(options.fullRefresh) },
+      args: { command, select: options.select ?? null, exclude: options.exclude ?? null, selector: options.selector ?? null, vars: cliVarsOf(options), full_refresh: Boolean(options.fullRefresh) },
     });
     return exitCodeOf(outcome.results);
   } finally {

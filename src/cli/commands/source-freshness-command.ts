@@ -7,7 +7,8 @@ import { checkFreshness, freshnessOf, type FreshnessResult } from '../../freshne
 import type { SourceNode } from '../../manifest/types.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
-import { parseSelectors, selectNodes } from '../../select/index.js';
+import { selectNodes } from '../../select/index.js';
+import { selectionSpecOf } from '../../pipeline/selection.js';
 import type { ProjectOptions, SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 import { prepareForCommand } from '../prepare-for-command.js';
@@ -18,7 +19,7 @@ export async function sourceFreshnessCommand(options: ProjectOptions & Selection
   const started = performance.now();
   const prepared = prepareForCommand(options, io, 'source freshness', { invocationId });
   const { manifest } = prepared.rendered;
-  const selected = selectNodes(manifest, prepared.dag, parseSelectors(options.select ?? ['source:*'], options.exclude), { indirectSelection: 'empty' });
+  const selected = selectNodes(manifest, prepared.dag, selectionSpecOf(prepared, options, ['source:*']), { indirectSelection: 'empty' });
   const sources = [...selected].map((id) => manifest.nodes.get(id)).filter((n): n is SourceNode => n?.resourceType === 'source');
   const checkable = sources.flatMap((node) => {
     const config = freshnessOf(node);

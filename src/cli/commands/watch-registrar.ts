@@ -22,7 +22,7 @@ export const register: CommandRegistrar = (program, define, io) => {
         profilesDir: options.profilesDir,
         target: options.target,
         cliVars: cliVarsOf(options),
-        selection: { select: options.select, exclude: options.exclude, indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) },
+        selection: { select: options.select, exclude: options.exclude, selector: options.selector, indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) },
         threads: options.threads,
         previewRows: options.preview === false ? 0 : (options.preview ?? 5),
         debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS,
