@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import path from 'node:path';
-import { loadStateManifest } from '../select/state-manifest.js';
+import { loadPreviousState, type PreviousState } from '../select/state-manifest.js';
 import { parseVarsArg } from '../config/index.js';
 import { ConfigError } from '../errors/plan-error.js';
 
@@ -23,9 +23,9 @@ export interface SelectionOptions {
   readonly state?: string;
 }
 
-/** The earlier run's manifest nodes given with --state (relative to the working folder), if any. */
-export function previousStateOf(options: SelectionOptions, cwd: string): ReadonlyMap<string, Record<string, unknown>> | undefined {
-  return options.state === undefined ? undefined : loadStateManifest(path.resolve(cwd, options.state));
+/** The earlier run given with --state (relative to the working folder), if any. */
+export function previousStateOf(options: SelectionOptions, cwd: string): PreviousState | undefined {
+  return options.state === undefined ? undefined : loadPreviousState(path.resolve(cwd, options.state));
 }
 
 export function addProjectOptions(command: Command): Command {
@@ -43,7 +43,7 @@ export function addSelectionOptions(command: Command): Command {
     .option('--exclude <selector...>', 'nodes to leave out')
     .option('--selector <name>', 'a selector defined in selectors.yml')
     .addOption(new Option('--indirect-selection <mode>', 'how tests of selected nodes are added').choices(['eager', 'cautious', 'buildable', 'empty']))
-    .option('--state <dir>', "folder with an earlier run's manifest.json, for state:modified / state:new");
+    .option('--state <dir>', "folder with an earlier run's manifest.json / run_results.json, for state: and result: selectors");
 }
 
 export function projectDirOf(options: ProjectOptions, cwd: string): string {

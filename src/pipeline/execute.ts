@@ -11,6 +11,7 @@ import type { RunFlags } from '../run/run-context.js';
 import { runNodes } from '../run/run-nodes.js';
 import type { NodeResult } from '../run/types.js';
 import { selectNodes, type IndirectSelection } from '../select/index.js';
+import type { PreviousState } from '../select/state-manifest.js';
 import type { PreparedProject } from './prepare.js';
 import { selectionSpecOf, yamlSelectorsOf, type SelectionFlags } from './selection.js';
 import { compileRunHooks, runEndContext, runRunHooks } from './run-hooks.js';
@@ -18,8 +19,8 @@ import { PLAN_VERSION } from './version.js';
 
 export interface SelectionArgs extends SelectionFlags {
   readonly indirectSelection?: IndirectSelection;
-  /** An earlier run's manifest nodes (`--state`), for `state:` selectors. */
-  readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
+  /** An earlier run (`--state`), for `state:` and `result:` selectors. */
+  readonly previous?: PreviousState;
 }
 
 export interface ExecuteArgs {

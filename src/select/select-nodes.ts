@@ -3,13 +3,14 @@ import type { Manifest } from '../manifest/types.js';
 import { expandSelection, incorporateIndirect, type SelectionBundle } from './indirect-selection.js';
 import { lookupMethod } from './methods/registry.js';
 import type { MethodContext } from './methods/selector-method.js';
+import type { PreviousState } from './state-manifest.js';
 import type { IndirectSelection, SelectionCriterion, SelectionSpec } from './selection-spec.js';
 
 export interface SelectOptions {
   /** How tests touching the selection are added; dbt's default is eager. --exclude is always eager. */
   readonly indirectSelection?: IndirectSelection;
   /** An earlier run's manifest nodes (`--state`), for `state:` selectors. */
-  readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
+  readonly previous?: PreviousState;
 }
 
 /**

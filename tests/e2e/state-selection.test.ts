@@ -43,4 +43,28 @@ describe('state: selection (e2e)', () => {
     expect(nowhere.code).toBe(2);
     expect(outputOf(nowhere)).toMatch(/--state .*nowhere: no manifest\.json there/);
   });
+
+  it('result:<status> picks nodes by their status in the earlier run_results.json; result:error+ adds their children', () => {
+    writeFile(dir, 'models/a.sql', 'select * from not_a_table');
+    expect(runPlan(['build'], { cwd: dir }).code).toBe(1);
+    fs.rmSync(path.join(dir, 'last'), { recursive: true, force: true });
+    fs.cpSync(path.join(dir, 'target'), path.join(dir, 'last'), { recursive: true });
+    const byResult = (selector: string): string[] =>
+      runPlan(['ls', '--select', selector, '--state', 'last', '--output', 'name'], { cwd: dir }).stdout.trim().split('\n').filter(Boolean).sort();
+    expect(byResult('result:error')).toEqual(['a']);
+    expect(byResult('result:skipped')).toEqual(['b']);
+    expect(byResult('result:error+')).toEqual(['a', 'b']);
+    expect(byResult('result:success')).toEqual(expect.arrayContaining(['c', 's']));
+    writeFile(dir, 'models/a.sql', "select * from {{ ref('s') }}");
+    const rerun = runPlan(['build', '--select', 'result:error+', 'result:skipped+', '--state', 'last'], { cwd: dir });
+    expect(rerun.code, outputOf(rerun)).toBe(0);
+    expect(rerun.stdout).toMatch(/Running 2 nodes/);
+    const bad = runPlan(['ls', '--select', 'result:broken', '--state', 'last'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(outputOf(bad)).toMatch(/Invalid result 'broken'/);
+    fs.rmSync(path.join(dir, 'last', 'run_results.json'));
+    const none = runPlan(['ls', '--select', 'result:error', '--state', 'last'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(outputOf(none)).toMatch(/run_results\.json, but --state .*last has none/);
+  });
 });

@@ -5,6 +5,7 @@ import { fqnMethod } from './fqn-method.js';
 import { fileMethod, pathMethod } from './path-methods.js';
 import type { SelectorMethod } from './selector-method.js';
 import { sourceMethod } from './source-method.js';
+import { resultMethod } from './result-method.js';
 import { stateMethod } from './state-method.js';
 import { testNameMethod, testTypeMethod, unitTestMethod } from './test-methods.js';
 
@@ -22,12 +23,12 @@ const METHODS: ReadonlyMap<string, SelectorMethod> = new Map(
     packageMethod,
     unitTestMethod,
     stateMethod,
+    resultMethod,
   ].map((m) => [m.name, m]),
 );
 
 /** dbt methods that need things plan does not have (state, run results, exposures...). */
 const UNSUPPORTED = new Set([
-  'result',
   'source_status',
   'exposure',
   'metric',

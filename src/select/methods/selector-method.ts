@@ -1,10 +1,11 @@
 import type { ManifestNode } from '../../manifest/types.js';
+import type { PreviousState } from '../state-manifest.js';
 
 export interface MethodContext {
   /** The root project's name, for `package:this`. */
   readonly projectName: string;
-  /** The nodes of an earlier run's manifest.json (`--state`), for `state:`. */
-  readonly previous?: ReadonlyMap<string, Record<string, unknown>>;
+  /** An earlier run's manifest.json and run_results.json (`--state`), for `state:` and `result:`. */
+  readonly previous?: PreviousState;
 }
 
 /** One `method:` of the selector grammar. A new method is one file plus one registry line. */

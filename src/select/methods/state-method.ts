@@ -26,7 +26,12 @@ export const stateMethod: SelectorMethod = {
         hint: 'pass --state <folder holding the manifest.json of the run to compare with> (for example a copy of target/ from production)',
       });
     }
-    const before = context.previous.get(node.uniqueId);
+    if (!context.previous.nodes) {
+      throw new SelectionError('select.state_missing', `'state:${value}' compares with an earlier run's manifest.json, but --state ${context.previous.dir} has none`, {
+        hint: 'point --state at a target/ folder (or a copy) that holds manifest.json',
+      });
+    }
+    const before = context.previous.nodes.get(node.uniqueId);
     if (value === 'new') return before === undefined;
     if (value === 'old') return before !== undefined;
     if (before === undefined) return value === 'modified';
