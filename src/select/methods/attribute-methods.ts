@@ -42,3 +42,27 @@ function nodeTags(node: ManifestNode): readonly string[] {
   if (!Array.isArray(configTags) || configTags.length === 0) return node.tags;
   return [...new Set([...node.tags, ...configTags])];
 }
+
+/** `group:finance`: nodes whose `group` config (or yml `group:`) matches. */
+export const groupMethod: SelectorMethod = {
+  name: 'group',
+  matches(node, value) {
+    return typeof node.config.group === 'string' && fnmatch(node.config.group, value);
+  },
+};
+
+const ACCESS_LEVELS = ['public', 'protected', 'private'];
+
+/** `access:public`: models by access level; a model without one is `protected`, as in dbt. */
+export const accessMethod: SelectorMethod = {
+  name: 'access',
+  validate(value, _args, raw) {
+    if (!ACCESS_LEVELS.includes(value)) {
+      throw new SelectionError('select.invalid_value', `Invalid access '${value}' in selector '${raw}'`, { hint: `use one of: ${ACCESS_LEVELS.join(', ')}` });
+    }
+  },
+  matches(node, value) {
+    if (node.resourceType !== 'model') return false;
+    return (typeof node.config.access === 'string' ? node.config.access : 'protected') === value;
+  },
+};

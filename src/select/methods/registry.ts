@@ -1,5 +1,5 @@
 import { SelectionError } from '../../errors/plan-error.js';
-import { tagMethod, packageMethod, resourceTypeMethod } from './attribute-methods.js';
+import { accessMethod, groupMethod, packageMethod, resourceTypeMethod, tagMethod } from './attribute-methods.js';
 import { configMethod } from './config-method.js';
 import { fqnMethod } from './fqn-method.js';
 import { fileMethod, pathMethod } from './path-methods.js';
@@ -24,6 +24,8 @@ const METHODS: ReadonlyMap<string, SelectorMethod> = new Map(
     unitTestMethod,
     stateMethod,
     resultMethod,
+    groupMethod,
+    accessMethod,
   ].map((m) => [m.name, m]),
 );
 
@@ -34,8 +36,6 @@ const UNSUPPORTED = new Set([
   'metric',
   'semantic_model',
   'saved_query',
-  'group',
-  'access',
   'version',
 ]);
 

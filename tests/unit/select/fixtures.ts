@@ -213,8 +213,8 @@ export function shopManifest(): Manifest {
       tags: ['nightly', 'finance'],
       config: { materialized: 'incremental', contract: { enforced: true }, unique_key: ['order_id', 'line'], meta: { owner: 'ana' } },
     })
-    .model('dim_customers', { folder: 'marts', deps: ['stg_customers'], config: { materialized: 'table' } })
-    .model('finance_report', { folder: 'marts/finance', deps: ['fct_orders', 'dim_customers'], tags: ['finance'], config: { materialized: 'table' } })
+    .model('dim_customers', { folder: 'marts', deps: ['stg_customers'], config: { materialized: 'table', access: 'private' } })
+    .model('finance_report', { folder: 'marts/finance', deps: ['fct_orders', 'dim_customers'], tags: ['finance'], config: { materialized: 'table', group: 'finance', access: 'public' } })
     .test('unique_stg_orders_order_id', { generic: 'unique', deps: ['stg_orders'], attachedTo: 'stg_orders', file: 'models/staging/_staging.yml' })
     .test('not_null_fct_orders_order_id', { generic: 'not_null', deps: ['fct_orders'], attachedTo: 'fct_orders', file: 'models/marts/_marts.yml' })
     .test('relationships_fct_orders_customer_id', {

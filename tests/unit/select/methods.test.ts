@@ -136,6 +136,21 @@ describe('config.', () => {
   });
 });
 
+describe('group: and access:', () => {
+  it('group: matches the group config, with wildcards', () => {
+    expect(direct('group:finance')).toEqual(['finance_report']);
+    expect(direct('group:fin*')).toEqual(['finance_report']);
+    expect(direct('group:ops')).toEqual([]);
+  });
+
+  it('access: matches models by level, protected when unset', () => {
+    expect(direct('access:public')).toEqual(['finance_report']);
+    expect(direct('access:private')).toEqual(['dim_customers']);
+    expect(direct('access:protected')).toEqual(['fct_orders', 'int_orders', 'stg_customers', 'stg_orders']);
+    expect(() => direct('access:secret')).toThrow(/Invalid access 'secret'/);
+  });
+});
+
 describe('resource_type:', () => {
   it.each([
     ['seed', ['country_codes']],
