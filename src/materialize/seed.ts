@@ -52,7 +52,7 @@ function typeFor(node: SeedNode, column: string): string | undefined {
   return entry?.[1];
 }
 
-/** `read_csv(...)` for the seed: strict, explicit dialect, column_types applied, all rows sampled for types. */
+/** `read_csv(...)` for the seed: strict, explicit dialect, column_types applied, all rows sampled for types (INTEGER when whole numbers fit). */
 function readCsvSql(node: SeedNode): string {
   const types = Object.entries(node.config.column_types ?? {});
   const options = [
@@ -63,6 +63,10 @@ function readCsvSql(node: SeedNode): string {
     `escape = '"'`,
     'strict_mode = true',
     'sample_size = -1',
+    // dbt (agate) types whole numbers as integer; INTEGER is a candidate here, so a column of
+    // whole numbers is INTEGER when every value fits in 32 bits and BIGINT otherwise (where dbt's
+    // load would fail). The rest as DuckDB's default candidates.
+    `auto_type_candidates = ['BOOLEAN', 'INTEGER', 'BIGINT', 'DOUBLE', 'TIME', 'DATE', 'TIMESTAMP', 'VARCHAR']`,
   ];
   if (types.length) options.push(`types = {${types.map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`).join(', ')}}`);
   return `read_csv(${options.join(', ')})`;

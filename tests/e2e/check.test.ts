@@ -30,7 +30,7 @@ models:
     config: {contract: {enforced: true}, materialized: table}
     columns:
       - name: id
-        data_type: bigint
+        data_type: integer
       - name: amount
         data_type: varchar
   - name: f
@@ -51,7 +51,7 @@ describe('plan check (e2e)', () => {
     expect(out).toMatch(/models\/c\.sql:1: error: model 'c' \(models\/c\.sql\) depends on a node named 'nope' which was not found/);
     expect(out).toMatch(/Found a cycle: d -> e -> d/);
     expect(out).toMatch(/Model 'a' \(models\/a\.sql\) has an enforced contract that its SQL does not match/);
-    expect(out).toMatch(/\| amount +\| VARCHAR +\| BIGINT +\| data type mismatch/);
+    expect(out).toMatch(/\| amount +\| VARCHAR +\| INTEGER +\| data type mismatch/);
     expect(out).toMatch(/models\/b\.sql:4: error: Binder Error: Referenced column "amountt" not found/);
     expect(out).toMatch(/models\/g\.sql:3: error: Parser Error/);
     expect(out).toMatch(/models\/schema\.yml:20: error: models\/schema\.yml describes column 'nm' of model 'f', which the model does not produce/);

@@ -36,6 +36,6 @@ describe('plan docs generate (e2e)', () => {
     const nodes = catalog().nodes;
     expect(Object.keys(nodes).sort()).toEqual(['model.test.names', 'seed.test.people']);
     expect(nodes['model.test.names'].metadata.type).toBe('BASE TABLE');
-    expect(nodes['model.test.names'].columns).toEqual({ id: { type: 'BIGINT', index: 1, name: 'id', comment: null }, name: { type: 'VARCHAR', index: 2, name: 'name', comment: null } });
+    expect(nodes['model.test.names'].columns).toEqual({ id: { type: 'INTEGER', index: 1, name: 'id', comment: null }, name: { type: 'VARCHAR', index: 2, name: 'name', comment: null } });
   });
 });

@@ -65,7 +65,7 @@ describe('introspective queries while rendering (e2e)', () => {
     expect(times(/from information_schema\.columns/)).toBe(1);
     expect(await queryDb(dir, 'select * from pivoted')).toEqual([{ card_amount: 17, cash_amount: 5, gift_amount: 1 }]);
     expect(await queryDb(dir, 'select * from described')).toEqual([
-      { column_names: 'id,method,amount', column_types: 'BIGINT,VARCHAR,BIGINT', methods: 3, method_list: 'card|cash|gift', counts: '2|1|1', payments_exists: true, missing_is_none: true },
+      { column_names: 'id,method,amount', column_types: 'INTEGER,VARCHAR,INTEGER', methods: 3, method_list: 'card|cash|gift', counts: '2|1|1', payments_exists: true, missing_is_none: true },
     ]);
     expect(await queryDb(dir, 'select * from graphy')).toEqual([{ models: 'described,graphy,pivoted', nodes: 4 }]);
     // log() runs once per line although the template is rendered again after each query.

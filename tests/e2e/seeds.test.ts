@@ -39,6 +39,35 @@ describe('plan seed', () => {
     }
   });
 
+  it('infers types as dbt does where it can: whole numbers INTEGER (BIGINT past 32 bits), decimals DOUBLE, dates, booleans', () => {
+    const dir = makeProject({
+      'seeds/kinds.csv': 'small,big,ratio,day,flag,zip,label\n1,3000000000,1.5,2024-01-31,true,00123,a\n-7,5,2,2024-02-29,false,04567,b\n',
+    });
+    try {
+      const run = plan(dir, 'seed');
+      expect(run.code, output(run)).toBe(0);
+      const t = queryMany(dir, {
+        types: "select column_name, data_type from information_schema.columns where table_name = 'kinds' order by ordinal_position",
+        rows: 'select small, big, zip from kinds order by small',
+      });
+      expect(t.types).toEqual([
+        { column_name: 'small', data_type: 'INTEGER' },
+        { column_name: 'big', data_type: 'BIGINT' },
+        { column_name: 'ratio', data_type: 'DOUBLE' },
+        { column_name: 'day', data_type: 'DATE' },
+        { column_name: 'flag', data_type: 'BOOLEAN' },
+        { column_name: 'zip', data_type: 'VARCHAR' },
+        { column_name: 'label', data_type: 'VARCHAR' },
+      ]);
+      expect(t.rows).toEqual([
+        { small: -7, big: 5, zip: '04567' },
+        { small: 1, big: 3000000000, zip: '00123' },
+      ]);
+    } finally {
+      removeProject(dir);
+    }
+  });
+
   it('an empty file and a malformed row are errors with the file (and line)', () => {
     const dir = makeProject({
       'seeds/empty.csv': '',
