@@ -1,6 +1,6 @@
 import { formatDiagnostic } from '../errors/diagnostic.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
-import { cliVarsOf, projectDirOf, type ProjectOptions } from './common-options.js';
+import { cliVarsOf, loadOptionsOf, projectDirOf, type ProjectOptions } from './common-options.js';
 import { writeLine, type CliIO } from './io.js';
 
 /**
@@ -18,6 +18,7 @@ export function prepareForCommand(
   const prepared = prepareProject({
     projectDir: projectDirOf(options, io.cwd),
     profilesDir: options.profilesDir,
+    load: loadOptionsOf(options),
     target: options.target,
     cliVars: cliVarsOf(options),
     invocationId: extra.invocationId,

@@ -1,4 +1,4 @@
-export type { AttachedDatabase, ConfigTree, ProjectConfig, TargetConfig, NodeConfig, Materialized, OnSchemaChange } from './types.js';
+export type { AttachedDatabase, ConfigOverrides, ConfigTree, ProjectConfig, TargetConfig, NodeConfig, Materialized, OnSchemaChange } from './types.js';
 export type { YamlDocument, KeyPath } from './yaml-document.js';
 export { parseYaml } from './yaml-document.js';
 export { loadProjectConfig, PROJECT_FILES } from './project-config.js';

@@ -125,7 +125,7 @@ function targetFromDocument(doc: YamlDocument, profilesFile: string, opts: LoadT
   const profileNames = Object.keys(root).filter((k) => k !== 'config');
   const profile = root[opts.profileName];
   if (!isPlainObject(profile)) {
-    return fail(`profile '${opts.profileName}' not found in ${profilesFile}${didYouMean(opts.profileName, profileNames)}; profiles there: ${listNames(profileNames)}`, [], "add it, or set `profile:` in project.yml to one that exists");
+    return fail(`profile '${opts.profileName}' not found in ${profilesFile}${didYouMean(opts.profileName, profileNames)}; profiles there: ${listNames(profileNames)}`, [], 'add it, or name an existing profile with `profile:` in the project file or with --profile');
   }
   const outputs = isPlainObject(profile.outputs) ? profile.outputs : {};
   const outputNames = Object.keys(outputs);

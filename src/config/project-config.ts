@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Checked, Diagnostic } from '../errors/diagnostic.js';
 import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
-import type { ConfigTree, ProjectConfig } from './types.js';
+import type { ConfigOverrides, ConfigTree, ProjectConfig } from './types.js';
 import type { ResourceType } from './config-names.js';
 import { checkConfigTree } from './config-tree.js';
 import { renderEnvVarsDeep } from './env-var.js';
@@ -73,7 +73,7 @@ function toConfig(file: ProjectFile, configFile: string): ProjectConfig {
  * project.yml and warnings in dbt_project.yml; every problem is collected. The value is
  * undefined only when no config could be built (no file, bad YAML, wrong shape).
  */
-export function loadProjectConfig(projectDir: string, env?: Readonly<Record<string, string | undefined>>): Checked<ProjectConfig | undefined> {
+export function loadProjectConfig(projectDir: string, env?: Readonly<Record<string, string | undefined>>, overrides: ConfigOverrides = {}): Checked<ProjectConfig | undefined> {
   const configFile = PROJECT_FILES.find((f) => existsSync(join(projectDir, f)));
   if (!configFile) {
     return {
@@ -125,5 +125,14 @@ export function loadProjectConfig(projectDir: string, env?: Readonly<Record<stri
   for (const [key, resourceType] of TREES) {
     if (file[key] !== undefined && file[key] !== null) diagnostics.push(...checkConfigTree(resourceType, file[key], { ...ctx, basePath: [key] }));
   }
-  return { value: toConfig(file, configFile), diagnostics };
+  return { value: withOverrides(toConfig(file, configFile), overrides), diagnostics };
+}
+
+/** --profile and --target-path over the file's values (clean-targets keeps what the file says). */
+function withOverrides(config: ProjectConfig, overrides: ConfigOverrides): ProjectConfig {
+  return {
+    ...config,
+    ...(overrides.profile !== undefined ? { profile: overrides.profile } : {}),
+    ...(overrides.targetPath !== undefined ? { targetPath: overrides.targetPath } : {}),
+  };
 }

@@ -7,6 +7,12 @@
 /** A `models:` / `seeds:` / `data_tests:` tree from project.yml: `+key` entries and nested folder keys. */
 export type ConfigTree = { readonly [key: string]: unknown };
 
+/** Command-line values that win over the project file (dbt's --profile and --target-path). */
+export interface ConfigOverrides {
+  readonly profile?: string;
+  readonly targetPath?: string;
+}
+
 export interface ProjectConfig {
   /** 'project.yml' or 'dbt_project.yml' (relative to the project root). */
   readonly configFile: string;

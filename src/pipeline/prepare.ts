@@ -5,7 +5,7 @@ import { hasErrors, type Diagnostic } from '../errors/diagnostic.js';
 import { DiagnosticsError } from '../errors/plan-error.js';
 import { buildGraph } from '../graph/build-graph.js';
 import type { Dag } from '../graph/dag.js';
-import { loadProject } from '../project/index.js';
+import { loadProject, type LoadProjectOptions } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { renderProject, type RenderedProject } from '../render/index.js';
 
@@ -20,6 +20,8 @@ export interface PrepareOptions {
   readonly log?: (message: string) => void;
   /** A project already read from disk (the year loop reads it once and renders it per year). */
   readonly project?: LoadedProject;
+  /** --profile, --target-path, --no-partial-parse: how the project is read when `project` is not given. */
+  readonly load?: LoadProjectOptions;
   /** Extra checks on the rendered project (e.g. contracts) whose errors also stop the command. */
   readonly extraChecks?: (prepared: Omit<PreparedProject, 'warnings'>) => readonly Diagnostic[];
 }
@@ -52,7 +54,7 @@ export function prepareProject(options: PrepareOptions): PreparedProject {
 export function collectProject(options: PrepareOptions): { prepared?: Omit<PreparedProject, 'warnings'>; diagnostics: Diagnostic[] } {
   const projectDir = path.resolve(options.projectDir);
   const diagnostics: Diagnostic[] = [];
-  const loaded = options.project ? { value: options.project, diagnostics: [] } : loadProject(projectDir);
+  const loaded = options.project ? { value: options.project, diagnostics: [] } : loadProject(projectDir, options.load);
   diagnostics.push(...loaded.diagnostics);
   const project = loaded.value;
   if (!project) return { diagnostics };

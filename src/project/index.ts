@@ -1,5 +1,5 @@
 export type * from './types.js';
-export { loadProject } from './load-project.js';
+export { loadProject, type LoadProjectOptions } from './load-project.js';
 export { parsePropertyFile, readPropertyDocument } from './property-file.js';
 export { normalizeTests } from './test-declaration.js';
 export { parseDocBlocks } from './doc-blocks.js';

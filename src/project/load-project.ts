@@ -4,7 +4,7 @@ import type { Checked, Diagnostic } from '../errors/diagnostic.js';
 import { errorDiagnostic, warningDiagnostic } from '../errors/diagnostic.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { parseYaml, type YamlDocument } from '../config/yaml-document.js';
-import type { ProjectConfig } from '../config/types.js';
+import type { ConfigOverrides, ProjectConfig } from '../config/types.js';
 import type { DocBlock, LoadedProject, PropertyFile, SourceFile, YamlLocation } from './types.js';
 import { parseDocBlocks } from './doc-blocks.js';
 import { loadPackages } from './packages.js';
@@ -77,6 +77,13 @@ function duplicateDocs(docs: readonly DocBlock[]): Diagnostic[] {
   return out;
 }
 
+export interface LoadProjectOptions {
+  /** --profile / --target-path. */
+  readonly overrides?: ConfigOverrides;
+  /** false (--no-partial-parse): parse every property file again, without target/yaml_parse_cache.json. */
+  readonly partialParse?: boolean;
+}
+
 /** selectors.yml beside the project config, as dbt reads it (only that name, only at the root). */
 function loadSelectorsFile(root: string): Checked<YamlDocument | undefined> {
   const file = 'selectors.yml';
@@ -89,9 +96,9 @@ function loadSelectorsFile(root: string): Checked<YamlDocument | undefined> {
  * macro and test files, the parsed property files and docs blocks. The value is undefined only
  * when the project config cannot be read; other problems come back as diagnostics beside it.
  */
-export function loadProject(projectDir: string): Checked<LoadedProject | undefined> {
+export function loadProject(projectDir: string, options: LoadProjectOptions = {}): Checked<LoadedProject | undefined> {
   const root = resolve(projectDir);
-  const loaded = loadProjectConfig(root);
+  const loaded = loadProjectConfig(root, undefined, options.overrides);
   const config = loaded.value;
   if (!config) return { value: undefined, diagnostics: loaded.diagnostics };
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...missingPathWarnings(root, config)];
@@ -108,13 +115,13 @@ export function loadProject(projectDir: string): Checked<LoadedProject | undefin
 
   const propertyRoots = [...config.modelPaths, ...config.seedPaths, ...config.snapshotPaths, ...config.testPaths, ...config.macroPaths];
   const propertyFiles: PropertyFile[] = [];
-  const parseCache = FileYamlParseCache.open(resolve(root, config.targetPath), `plan ${PLAN_VERSION}`);
+  const parseCache = options.partialParse === false ? undefined : FileYamlParseCache.open(resolve(root, config.targetPath), `plan ${PLAN_VERSION}`);
   for (const f of filesUnder(root, propertyRoots, ['.yml', '.yaml'], exclude)) {
     const parsed = parsePropertyFile(readFileSync(resolve(root, f.path), 'utf8'), f.path, config.flavor, parseCache);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.value) propertyFiles.push(parsed.value);
   }
-  parseCache.save();
+  parseCache?.save();
   diagnostics.push(...crossFileDuplicates(propertyFiles));
   const withFixtures = resolveFixtures(root, config.testPaths, propertyFiles, exclude);
   diagnostics.push(...withFixtures.diagnostics);

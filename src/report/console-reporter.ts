@@ -11,9 +11,12 @@ export interface ConsoleReporterOptions {
   readonly prefix?: string;
   /** Leave out the run_start line and summary (the year loop prints its own). */
   readonly compact?: boolean;
+  /** --quiet: only nodes that errored, failed or warned, and the summary when something failed. */
+  readonly quiet?: boolean;
 }
 
 const STATUS_LABEL: Record<NodeStatus, string> = { success: 'OK', pass: 'PASS', warn: 'WARN', fail: 'FAIL', error: 'ERROR', skipped: 'SKIP' };
+const NEEDS_ATTENTION: ReadonlySet<NodeStatus> = new Set(['error', 'fail', 'warn']);
 const STATUS_COLOR: Record<NodeStatus, number> = { success: 32, pass: 32, warn: 33, fail: 31, error: 31, skipped: 90 };
 
 /** One line per finished node (index/total, status, what, time) and a closing summary line. */
@@ -23,21 +26,24 @@ export class ConsoleReporter implements Reporter {
   emit(event: RunEvent): void {
     switch (event.type) {
       case 'run_start':
-        if (this.options.compact) break;
+        if (this.options.compact || this.options.quiet) break;
         if (event.total > 0) this.line(`Running ${event.total} node${event.total === 1 ? '' : 's'} with ${event.threads} thread${event.threads === 1 ? '' : 's'}`);
         else this.line('Nothing to do: the selection matched no nodes.');
         break;
       case 'node_finish':
+        if (this.options.quiet && !NEEDS_ATTENTION.has(event.result.status)) break;
         this.nodeLine(event.index, event.total, event.node, event.result);
         break;
       case 'run_finish':
         if (this.options.compact) break;
+        if (this.options.quiet && !event.results.some((r) => r.status === 'error' || r.status === 'fail')) break;
         this.summary(event.results, event.elapsedSeconds);
         break;
       case 'diagnostics':
         for (const d of event.diagnostics) this.line(this.paint(formatDiagnostic(d), d.severity === 'error' ? 31 : 33));
         break;
       case 'log':
+        if (this.options.quiet && event.level === 'info') break;
         this.line(event.level === 'info' ? event.message : this.paint(`${event.level}: ${event.message}`, event.level === 'error' ? 31 : 33));
         break;
       default:

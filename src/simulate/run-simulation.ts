@@ -9,7 +9,7 @@ import { quoteIdent, relationSql } from '../manifest/types.js';
 import { executeCommand, exitCodeOf } from '../pipeline/execute.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
 import { PLAN_VERSION } from '../pipeline/version.js';
-import { loadProject } from '../project/index.js';
+import { loadProject, type LoadProjectOptions } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { shouldUseColor } from '../report/console-reporter.js';
 import { formatRowsTable } from '../report/table.js';
@@ -26,6 +26,10 @@ import { engineOptionsOf } from '../pipeline/engine-options.js';
 export interface SimulateOptions {
   readonly projectDir: string;
   readonly profilesDir?: string;
+  /** --profile, --target-path, --no-partial-parse. */
+  readonly load?: LoadProjectOptions;
+  /** Color the output (default: on a terminal only). */
+  readonly color?: boolean;
   readonly target?: string;
   readonly cliVars: Readonly<Record<string, unknown>>;
   readonly scenario?: string;
@@ -55,7 +59,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
   const runId = randomUUID();
   const say = (text: string): void => void options.out.write(`${text}\n`);
   const projectDir = path.resolve(options.projectDir);
-  const loaded = loadProject(projectDir);
+  const loaded = loadProject(projectDir, options.load);
   if (!loaded.value || hasErrors(loaded.diagnostics)) throw new DiagnosticsError(loaded.diagnostics);
   const project = loaded.value;
   const scenario = options.scenario ? loadScenario(projectDir, options.scenario) : undefined;
@@ -118,7 +122,7 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
     say(`Simulating scenario ${scenarioId}, years ${years[0]}-${years.at(-1)} (run ${runId.slice(0, 8)})`);
     const done: number[] = [];
     const tty = Boolean((options.out as NodeJS.WriteStream).isTTY);
-    const color = shouldUseColor(options.out);
+    const color = options.color ?? shouldUseColor(options.out);
     let previous: PreparedProject | undefined;
     let renderedAhead: Promise<YearRendering> | undefined;
     for (const [index, year] of years.entries()) {

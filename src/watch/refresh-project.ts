@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Checked } from '../errors/diagnostic.js';
-import { loadProject, readSourceFile } from '../project/index.js';
+import { loadProject, readSourceFile, type LoadProjectOptions } from '../project/index.js';
 import type { LoadedProject, SourceFile } from '../project/types.js';
 import type { ChangeEvent } from './rebuild-queue.js';
 import { classifyChange, type ChangeKind } from './watch-targets.js';
@@ -29,7 +29,7 @@ const FULL_RELOAD: ReadonlySet<ChangeKind> = new Set(['config', 'property', 'doc
  * previous LoadedProject; anything else (project.yml, profiles.yml, property files, docs, fixtures,
  * folders added or removed) reads the whole project again. Without a previous project, a full read.
  */
-export function refreshProject(root: string, previous: LoadedProject | undefined, changes: ReadonlyMap<string, ChangeEvent['kind']>): RefreshedProject {
+export function refreshProject(root: string, previous: LoadedProject | undefined, changes: ReadonlyMap<string, ChangeEvent['kind']>, load?: LoadProjectOptions): RefreshedProject {
   const kinds = new Map<string, ChangeKind>();
   let full = previous === undefined;
   for (const [absPath, kind] of changes) {
@@ -38,7 +38,7 @@ export function refreshProject(root: string, previous: LoadedProject | undefined
     kinds.set(rel, changeKind);
     if (kind === 'addDir' || kind === 'unlinkDir' || FULL_RELOAD.has(changeKind)) full = true;
   }
-  if (full || !previous) return { ...loadProject(root), fullReload: true, kinds };
+  if (full || !previous) return { ...loadProject(root, load), fullReload: true, kinds };
 
   const lists: Record<FileList, SourceFile[]> = {
     models: [...previous.models],

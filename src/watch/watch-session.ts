@@ -7,7 +7,7 @@ import { DiagnosticsError, PlanError } from '../errors/plan-error.js';
 import type { ModelNode } from '../manifest/types.js';
 import { executeCommand, writeRunArtifacts, type SelectionArgs } from '../pipeline/execute.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
-import { sha256 } from '../project/index.js';
+import { sha256, type LoadProjectOptions } from '../project/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { ConsoleReporter } from '../report/console-reporter.js';
 import type { Reporter } from '../report/events.js';
@@ -27,6 +27,8 @@ import { engineOptionsOf } from '../pipeline/engine-options.js';
 export interface WatchSessionOptions {
   readonly projectDir: string;
   readonly profilesDir?: string;
+  /** --profile, --target-path, --no-partial-parse. */
+  readonly load?: LoadProjectOptions;
   readonly target?: string;
   readonly cliVars: Readonly<Record<string, unknown>>;
   readonly selection: SelectionArgs;
@@ -95,7 +97,7 @@ export class WatchSession {
   async rebuild(batch?: ChangeBatch): Promise<void> {
     const { printer } = this.options;
     const startedAt = performance.now();
-    const refreshed = refreshProject(this.#root, this.#project, batch?.changes ?? new Map());
+    const refreshed = refreshProject(this.#root, this.#project, batch?.changes ?? new Map(), this.options.load);
     const readAt = performance.now();
     if (batch) printer.changed([...refreshed.kinds.keys()]);
     else printer.initial();

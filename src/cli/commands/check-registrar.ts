@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import { formatDiagnostic } from '../../errors/diagnostic.js';
-import { addProjectOptions, cliVarsOf, projectDirOf } from '../common-options.js';
+import { addProjectOptions, cliVarsOf, loadOptionsOf, projectDirOf } from '../common-options.js';
 import type { CommandRegistrar } from '../invoke.js';
 import { writeLine } from '../io.js';
 
@@ -17,6 +17,7 @@ export const register: CommandRegistrar = (program, define, io) => {
       const report = await runCheck({
         projectDir,
         profilesDir: o.profilesDir as string | undefined,
+        load: loadOptionsOf(o),
         target: o.target as string | undefined,
         cliVars: cliVarsOf(o),
         statePath: o.state as string | undefined,

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { loadProjectConfig } from '../../config/index.js';
 import { errorDiagnostic, hasErrors } from '../../errors/diagnostic.js';
 import { DiagnosticsError } from '../../errors/plan-error.js';
-import { projectDirOf, type ProjectOptions } from '../common-options.js';
+import { loadOptionsOf, projectDirOf, type ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
 /** plan clean: delete the clean-targets folders (default: target/), never anything outside the project. */
 export async function cleanCommand(options: ProjectOptions, io: CliIO): Promise<number> {
   const projectDir = projectDirOf(options, io.cwd);
-  const loaded = loadProjectConfig(projectDir);
+  const loaded = loadProjectConfig(projectDir, undefined, loadOptionsOf(options).overrides);
   if (!loaded.value || hasErrors(loaded.diagnostics)) throw new DiagnosticsError(loaded.diagnostics);
   const config = loaded.value;
   const targets = config.cleanTargets.length > 0 ? config.cleanTargets : [config.targetPath];

@@ -2,7 +2,7 @@ import { loadProjectConfig, loadTarget } from '../../config/index.js';
 import { formatDiagnostic, hasErrors } from '../../errors/diagnostic.js';
 import { EXIT_INVALID, PlanError } from '../../errors/plan-error.js';
 import { PLAN_VERSION } from '../../pipeline/version.js';
-import { projectDirOf, type ProjectOptions } from '../common-options.js';
+import { loadOptionsOf, projectDirOf, type ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
 
@@ -13,7 +13,7 @@ export async function debugCommand(options: ProjectOptions, io: CliIO): Promise<
   out(`plan version: ${PLAN_VERSION}`);
   out(`node version: ${process.version}`);
   out(`project dir: ${projectDir}`);
-  const project = loadProjectConfig(projectDir);
+  const project = loadProjectConfig(projectDir, undefined, loadOptionsOf(options).overrides);
   for (const d of project.diagnostics) out(formatDiagnostic(d));
   if (!project.value || hasErrors(project.diagnostics)) {
     out('project file: ERROR');

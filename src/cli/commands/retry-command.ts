@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadProjectConfig } from '../../config/index.js';
 import { ConfigError } from '../../errors/plan-error.js';
-import { projectDirOf, type ProjectOptions } from '../common-options.js';
+import { loadOptionsOf, projectDirOf, type ProjectOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 import { runCommand, type RunCommandOptions } from './run-command.js';
 
@@ -15,7 +15,7 @@ type RetryableCommand = (typeof RETRYABLE_COMMANDS)[number];
  */
 export async function retryCommand(options: ProjectOptions & { readonly threads?: number }, io: CliIO): Promise<number> {
   const projectDir = projectDirOf(options, io.cwd);
-  const config = loadProjectConfig(projectDir).value;
+  const config = loadProjectConfig(projectDir, undefined, loadOptionsOf(options).overrides).value;
   const file = path.join(projectDir, config?.targetPath ?? 'target', 'run_results.json');
   if (!existsSync(file)) throw new ConfigError('cli.retry', 'nothing to retry: there is no run_results.json from an earlier run', { file, hint: 'run plan build (or run, seed, snapshot, test) first' });
   let previous: { args?: Record<string, unknown>; results?: { unique_id: string; status: string }[] };

@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import { openEngine } from '../../engine/index.js';
 import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareForCommand } from '../prepare-for-command.js';
-import { ConsoleReporter, shouldUseColor } from '../../report/console-reporter.js';
+import { ConsoleReporter } from '../../report/console-reporter.js';
 import { selectNodes } from '../../select/index.js';
 import { selectionSpecOf } from '../../pipeline/selection.js';
-import { cliVarsOf, previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { cliVarsOf, colorFor, previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
 import type { Engine, EngineOptions } from '../../engine/types.js';
@@ -23,7 +23,7 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
 /** plan build | run | seed | snapshot | test: prepare, open the database, execute, report. */
 export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO, onlyNodes?: ReadonlySet<string>): Promise<number> {
   const invocationId = randomUUID();
-  const reporter = new ConsoleReporter({ out: io.stdout, color: shouldUseColor(io.stdout) });
+  const reporter = new ConsoleReporter({ out: io.stdout, color: colorFor(options, io.stdout), quiet: Boolean(options.quiet) });
   const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh), STORE_FAILURES: Boolean(options.storeFailures) }, logTo: io.stdout, printWarnings: false });
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;

@@ -1,5 +1,5 @@
 import type { CommandRegistrar } from '../invoke.js';
-import { addProjectOptions, cliVarsOf, parseThreads, projectDirOf } from '../common-options.js';
+import { addProjectOptions, cliVarsOf, colorFor, loadOptionsOf, parseThreads, projectDirOf } from '../common-options.js';
 
 /** plan simulate [--years 2025-2029] [--scenario NAME] [--vars ...] [--resume] [--dry-run] */
 export const register: CommandRegistrar = (program, define, io) => {
@@ -16,6 +16,8 @@ export const register: CommandRegistrar = (program, define, io) => {
       const outcome = await runSimulation({
         projectDir: projectDirOf(o, io.cwd),
         profilesDir: o.profilesDir as string | undefined,
+        load: loadOptionsOf(o),
+        color: colorFor(o, io.stdout),
         target: o.target as string | undefined,
         cliVars: cliVarsOf(o),
         scenario: o.scenario as string | undefined,

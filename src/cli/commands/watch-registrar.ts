@@ -1,6 +1,6 @@
 import { ConfigError } from '../../errors/plan-error.js';
 import type { CommandRegistrar } from '../invoke.js';
-import { addProjectOptions, addSelectionOptions, cliVarsOf, parseThreads, previousStateOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
+import { addProjectOptions, addSelectionOptions, cliVarsOf, colorFor, loadOptionsOf, parseThreads, previousStateOf, projectDirOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 
 /** plan watch [--select ...] [--vars ...] [--preview N | --no-preview] [--debounce MS] */
 export const register: CommandRegistrar = (program, define, io) => {
@@ -11,15 +11,12 @@ export const register: CommandRegistrar = (program, define, io) => {
       .option('--no-preview', 'do not show rows of the saved model')
       .option('--debounce <ms>', 'quiet time after the last save before rebuilding (default: 30)', parseMs),
     async (o) => {
-      const [{ runWatch, DEFAULT_DEBOUNCE_MS }, { openEngine }, { shouldUseColor }] = await Promise.all([
-        import('../../watch/run-watch.js'),
-        import('../../engine/index.js'),
-        import('../../report/console-reporter.js'),
-      ]);
+      const [{ runWatch, DEFAULT_DEBOUNCE_MS }, { openEngine }] = await Promise.all([import('../../watch/run-watch.js'), import('../../engine/index.js')]);
       const options = o as ProjectOptions & SelectionOptions & { threads?: number; preview?: number | false; debounce?: number };
       return runWatch({
         projectDir: projectDirOf(options, io.cwd),
         profilesDir: options.profilesDir,
+        load: loadOptionsOf(options),
         target: options.target,
         cliVars: cliVarsOf(options),
         selection: { select: options.select, exclude: options.exclude, selector: options.selector, indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) },
@@ -28,7 +25,7 @@ export const register: CommandRegistrar = (program, define, io) => {
         debounceMs: options.debounce ?? DEFAULT_DEBOUNCE_MS,
         showTimings: Boolean(options.debug) || process.env.PLAN_WATCH_TIMINGS === '1',
         out: io.stdout,
-        color: shouldUseColor(io.stdout),
+        color: colorFor(options, io.stdout),
         debug: Boolean(options.debug),
         openEngine,
       });
