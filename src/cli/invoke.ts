@@ -35,6 +35,7 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       .option('--store-failures', 'keep failing test rows in tables')
       .option('--warn-error', 'treat warnings as errors')
       .option('--preview <n>', 'failing rows shown per test', parseLimit);
+    if (name === 'build' || name === 'run') command.option('--empty', 'build models from refs and sources that read no rows (schema only, as dbt --empty)');
     define(command, async (o) => (await import('./commands/run-command.js')).runCommand(name, o, io));
   };
   runLike('build', 'load seeds, build models and snapshots and run their tests, in DAG order');
@@ -46,6 +47,9 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
   define(
     addSelectionOptions(addProjectOptions(program.command('compile').description('render models, snapshots and tests to SQL under target/compiled (builds nothing)'))).option('--inline <sql>', 'compile this SQL instead of project nodes'),
     async (o) => (await import('./commands/compile-command.js')).compileCommand(o, io),
+  );
+  define(addProjectOptions(program.command('parse').description('read and render the project and write target/manifest.json (no database)')), async (o) =>
+    (await import('./commands/parse-command.js')).parseCommand(o, io),
   );
   define(
     addSelectionOptions(addProjectOptions(program.command('ls').alias('list').description('list project nodes (no database)')))

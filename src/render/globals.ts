@@ -202,7 +202,12 @@ function resolveRef(host: GlobalsHost, args: string[]): unknown {
     if (!frame.ephemeralRefs.includes(target.uniqueId)) frame.ephemeralRefs.push(target.uniqueId);
     return new NamedRelation(ephemeralCteName(target.relation.identifier));
   }
-  return new RelationObject(target.relation);
+  return new RelationObject(target.relation, undefined, limitOf(host));
+}
+
+/** --empty (dbt 1.8): refs and sources read no rows, so models build with their columns and types only. */
+function limitOf(host: GlobalsHost): number | null {
+  return host.flags.EMPTY === true ? 0 : null;
 }
 
 function resolveSource(host: GlobalsHost, sourceName: string, table: string): unknown {
@@ -224,7 +229,7 @@ function resolveSource(host: GlobalsHost, sourceName: string, table: string): un
     });
   }
   if (target.externalLocation !== undefined) return new NamedRelation(target.externalLocation);
-  return new RelationObject(target.relation);
+  return new RelationObject(target.relation, undefined, limitOf(host));
 }
 
 /**

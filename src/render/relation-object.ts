@@ -18,8 +18,11 @@ export class RelationObject {
   readonly name: string;
   readonly table: string;
   private readonly parts: { database: boolean; schema: boolean; identifier: boolean };
+  /** dbt's relation.limit: 0 under --empty, so the relation prints as a subquery that reads no rows. */
+  readonly limit: number | null;
 
-  constructor(relation: Relation, parts = { database: true, schema: true, identifier: true }) {
+  constructor(relation: Relation, parts = { database: true, schema: true, identifier: true }, limit: number | null = null) {
+    this.limit = limit;
     this.database = relation.database;
     this.schema = relation.schema;
     this.identifier = relation.identifier;
@@ -31,7 +34,7 @@ export class RelationObject {
   include(...args: unknown[]): RelationObject {
     const kw = (args.at(-1) ?? {}) as Record<string, unknown>;
     const pick = (key: 'database' | 'schema' | 'identifier'): boolean => (kw[key] === undefined ? this.parts[key] : Boolean(kw[key]));
-    return new RelationObject(this, { database: pick('database'), schema: pick('schema'), identifier: pick('identifier') });
+    return new RelationObject(this, { database: pick('database'), schema: pick('schema'), identifier: pick('identifier') }, this.limit);
   }
 
   render(): string {
@@ -50,7 +53,11 @@ export class RelationObject {
     if (this.parts.database) out.push(quoteIdent(this.database));
     if (this.parts.schema) out.push(quoteIdent(this.schema));
     if (this.parts.identifier) out.push(quoteIdent(this.identifier));
-    return out.join('.');
+    const name = out.join('.');
+    if (this.limit === null) return name;
+    // dbt's render_limited(): the same subquery and alias.
+    const alias = /^\w+$/.test(this.identifier) ? `_dbt_limit_subq_${this.identifier}` : quoteIdent(`_dbt_limit_subq_${this.identifier}`);
+    return this.limit === 0 ? `(select * from ${name} where false limit 0) ${alias}` : `(select * from ${name} limit ${this.limit}) ${alias}`;
   }
 }
 

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoStack, makeProject, output, plan, removeProject, REPO_ROOT, runPlan, writeFile } from './helpers.js';
 
-const COMMANDS = ['build', 'run', 'seed', 'test', 'compile', 'ls', 'show', 'clean', 'debug'];
+const COMMANDS = ['build', 'run', 'seed', 'test', 'compile', 'parse', 'ls', 'show', 'clean', 'debug'];
 
 describe('help and invocation errors', () => {
   it('--help works on every command and names its options', () => {

@@ -64,4 +64,35 @@ describe('dbt command-line flags (e2e)', () => {
     expect(json.code).toBe(2);
     expect(outputOf(json)).toMatch(/--log-format json is not supported/);
   });
+
+  it('parse writes manifest.json without a database and exits 2 on a broken project', () => {
+    const run = runPlan(['parse', '--target-path', 'parsed'], { cwd: dir });
+    expect(run.code, outputOf(run)).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'parsed', 'manifest.json'), 'utf8')) as { nodes: Record<string, unknown> };
+    expect(Object.keys(manifest.nodes)).toEqual(expect.arrayContaining(['model.test.ok', 'model.test.also_ok']));
+    expect(fs.existsSync(path.join(dir, 'parsed', 'compiled'))).toBe(false);
+    fs.writeFileSync(path.join(dir, 'models', 'broken.sql'), "select * from {{ ref('nowhere') }}");
+    const broken = runPlan(['parse'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(outputOf(broken)).toMatch(/models\/broken\.sql.*nowhere/);
+    fs.rmSync(path.join(dir, 'models', 'broken.sql'));
+  });
+
+  it('--empty builds every model with its columns and no rows; refs print as the limit-0 subquery dbt writes', () => {
+    fs.mkdirSync(path.join(dir, 'seeds'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'seeds', 'people.csv'), 'id,name\n1,ann\n2,bo\n');
+    fs.writeFileSync(path.join(dir, 'models', 'names.sql'), "select id, upper(name) as name from {{ ref('people') }}");
+    try {
+      const run = runPlan(['build', '--empty', '--target-path', 'empty_target'], { cwd: dir });
+      expect(run.code, outputOf(run)).toBe(0);
+      const compiled = fs.readFileSync(path.join(dir, 'empty_target', 'compiled', 'test', 'models', 'names.sql'), 'utf8');
+      expect(compiled.trim()).toBe('select id, upper(name) as name from (select * from "test"."main"."people" where false limit 0) _dbt_limit_subq_people');
+      const counts = runPlan(['show', '--inline', "select (select count(*) from {{ ref('people') }}) as people, (select count(*) from {{ ref('names') }}) as names", '--output', 'json'], { cwd: dir });
+      expect(counts.code, outputOf(counts)).toBe(0);
+      expect((JSON.parse(counts.stdout) as { rows: unknown[] }).rows).toEqual([{ people: 2, names: 0 }]);
+    } finally {
+      fs.rmSync(path.join(dir, 'seeds', 'people.csv'));
+      fs.rmSync(path.join(dir, 'models', 'names.sql'));
+    }
+  });
 });

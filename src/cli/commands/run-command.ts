@@ -18,13 +18,15 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
   readonly storeFailures?: boolean;
   readonly warnError?: boolean;
   readonly preview?: number;
+  /** --empty: refs and sources read no rows (dbt 1.8). */
+  readonly empty?: boolean;
 }
 
 /** plan build | run | seed | snapshot | test: prepare, open the database, execute, report. */
 export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO, onlyNodes?: ReadonlySet<string>): Promise<number> {
   const invocationId = randomUUID();
   const reporter = new ConsoleReporter({ out: io.stdout, color: colorFor(options, io.stdout), quiet: Boolean(options.quiet) });
-  const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh), STORE_FAILURES: Boolean(options.storeFailures) }, logTo: io.stdout, printWarnings: false });
+  const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh), STORE_FAILURES: Boolean(options.storeFailures), EMPTY: Boolean(options.empty) }, logTo: io.stdout, printWarnings: false });
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
