@@ -34,7 +34,9 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
       .option('-x, --fail-fast', 'stop at the first failure')
       .option('--store-failures', 'keep failing test rows in tables')
       .option('--warn-error', 'treat warnings as errors')
-      .option('--preview <n>', 'failing rows shown per test', parseLimit);
+      .option('--preview <n>', 'failing rows shown per test', parseLimit)
+      .option('--resource-type <type...>', 'only nodes of these types (model, seed, snapshot, test, unit_test)')
+      .option('--exclude-resource-type <type...>', 'leave out nodes of these types');
     if (name === 'build' || name === 'run') command.option('--empty', 'build models from refs and sources that read no rows (schema only, as dbt --empty)');
     define(command, async (o) => (await import('./commands/run-command.js')).runCommand(name, o, io));
   };
@@ -54,6 +56,7 @@ export async function invoke(argv: readonly string[], io: CliIO): Promise<number
   define(
     addSelectionOptions(addProjectOptions(program.command('ls').alias('list').description('list project nodes (no database)')))
       .option('--resource-type <type...>', 'only these resource types (model, seed, snapshot, test, source, unit_test)')
+      .option('--exclude-resource-type <type...>', 'leave out these resource types')
       .addOption(new Option('--output <format>', 'output format').choices(['selector', 'name', 'path', 'json']).default('selector'))
       .option('--output-keys <key...>', 'keys to include with --output json'),
     async (o) => (await import('./commands/ls-command.js')).lsCommand(o, io),

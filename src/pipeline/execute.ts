@@ -13,7 +13,7 @@ import type { NodeResult } from '../run/types.js';
 import { selectNodes, type IndirectSelection } from '../select/index.js';
 import type { PreviousState } from '../select/state-manifest.js';
 import type { PreparedProject } from './prepare.js';
-import { selectionSpecOf, yamlSelectorsOf, type SelectionFlags } from './selection.js';
+import { filterByResourceType, selectionSpecOf, yamlSelectorsOf, type SelectionFlags } from './selection.js';
 import { compileRunHooks, runEndContext, runRunHooks } from './run-hooks.js';
 import { PLAN_VERSION } from './version.js';
 
@@ -51,7 +51,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const { manifest, compiler } = prepared.rendered;
   const started = performance.now();
   const spec = selectionSpecOf(prepared, args.selection);
-  const matched = selectNodes(manifest, prepared.dag, spec, { indirectSelection: args.selection.indirectSelection, previous: args.selection.previous });
+  const matched = filterByResourceType(selectNodes(manifest, prepared.dag, spec, { indirectSelection: args.selection.indirectSelection, previous: args.selection.previous }), manifest, args.selection);
   const only = args.onlyNodes;
   const selected = only ? new Set([...matched].filter((id) => only.has(id))) : matched;
   const plan = buildPlan(manifest, prepared.dag, selected, args.command);

@@ -1,4 +1,5 @@
 import { SelectionError } from '../errors/plan-error.js';
+import type { Manifest } from '../manifest/types.js';
 import type { LoadedProject } from '../project/types.js';
 import { newIntrospection } from '../render/introspection.js';
 import { DEFAULT_SELECT, parseSelectors, type SelectionSpec } from '../select/index.js';
@@ -10,6 +11,30 @@ export interface SelectionFlags {
   readonly select?: readonly string[];
   readonly exclude?: readonly string[];
   readonly selector?: string;
+  /** --resource-type / --exclude-resource-type (dbt 1.8): keep, or drop, nodes of these types. */
+  readonly resourceTypes?: readonly string[];
+  readonly excludeResourceTypes?: readonly string[];
+}
+
+/** dbt's resource types; those plan has no nodes of are valid and select nothing. */
+const RESOURCE_TYPES = ['model', 'seed', 'snapshot', 'test', 'unit_test', 'source', 'analysis', 'exposure', 'metric', 'semantic_model', 'saved_query', 'function', 'operation'];
+
+/** The selected ids whose node type --resource-type keeps and --exclude-resource-type does not drop. Throws SelectionError on an unknown type. */
+export function filterByResourceType(ids: ReadonlySet<string>, manifest: Manifest, flags: SelectionFlags): Set<string> {
+  const keep = flags.resourceTypes ?? [];
+  const drop = flags.excludeResourceTypes ?? [];
+  const unknown = [...keep, ...drop].filter((t) => !RESOURCE_TYPES.includes(t));
+  if (unknown.length > 0) {
+    throw new SelectionError('select.resource_type', `unknown resource type '${unknown.join("', '")}'`, { hint: `use one of ${RESOURCE_TYPES.slice(0, 6).join(', ')}` });
+  }
+  if (keep.length === 0 && drop.length === 0) return new Set(ids);
+  return new Set(
+    [...ids].filter((id) => {
+      const type = manifest.nodes.get(id)?.resourceType;
+      if (type === undefined) return false;
+      return (keep.length === 0 || keep.includes(type)) && !drop.includes(type);
+    }),
+  );
 }
 
 /** What selection reads of a prepared project: selectors.yml, and the compiler for a Jinja `default:`. */

@@ -95,4 +95,18 @@ describe('dbt command-line flags (e2e)', () => {
       fs.rmSync(path.join(dir, 'models', 'names.sql'));
     }
   });
+
+  it('--resource-type and --exclude-resource-type keep or drop node types (build, test, ls)', () => {
+    const models = runPlan(['build', '--resource-type', 'model'], { cwd: dir });
+    expect(models.code, outputOf(models)).toBe(0);
+    expect(models.stdout).toMatch(/Running 2 nodes/);
+    expect(models.stdout).not.toMatch(/ test /);
+    const noTests = runPlan(['build', '--exclude-resource-type', 'test'], { cwd: dir });
+    expect(noTests.stdout).toMatch(/Running 2 nodes/);
+    const tests = runPlan(['ls', '--resource-type', 'test', '--output', 'name'], { cwd: dir });
+    expect(tests.stdout.trim().split('\n')).toEqual(['not_null_ok_id']);
+    const bad = runPlan(['ls', '--exclude-resource-type', 'widget'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(outputOf(bad)).toMatch(/unknown resource type 'widget'/);
+  });
 });

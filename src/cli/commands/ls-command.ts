@@ -1,35 +1,28 @@
-import { errorDiagnostic } from '../../errors/diagnostic.js';
-import { DiagnosticsError } from '../../errors/plan-error.js';
 import type { ManifestNode } from '../../manifest/types.js';
 import { relationSql } from '../../manifest/types.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { DEFAULT_LIST_SELECT, selectNodes } from '../../select/index.js';
-import { selectionSpecOf } from '../../pipeline/selection.js';
+import { filterByResourceType, selectionSpecOf } from '../../pipeline/selection.js';
 import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
 
 export interface LsOptions extends ProjectOptions, SelectionOptions {
   readonly resourceType?: string[];
+  readonly excludeResourceType?: string[];
   readonly output?: 'selector' | 'name' | 'path' | 'json';
   readonly outputKeys?: string[];
 }
 
-const RESOURCE_TYPES = ['model', 'seed', 'snapshot', 'test', 'source', 'unit_test'];
-
 /** plan ls: the selected nodes, one per line, or one JSON document with --output json. No database. */
 export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> {
   const prepared = prepareForCommand(options, io, 'list');
-  const types = options.resourceType ?? [];
-  const unknown = types.filter((t) => !RESOURCE_TYPES.includes(t));
-  if (unknown.length > 0) {
-    throw new DiagnosticsError([errorDiagnostic('cli.resource_type', `unknown --resource-type '${unknown.join("', '")}'`, { hint: `use one of ${RESOURCE_TYPES.join(', ')}` })]);
-  }
   const { manifest } = prepared.rendered;
   const spec = selectionSpecOf(prepared, options, DEFAULT_LIST_SELECT);
-  const selected = selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) });
+  const byType = { resourceTypes: options.resourceType, excludeResourceTypes: options.excludeResourceType };
+  const selected = filterByResourceType(selectNodes(manifest, prepared.dag, spec, { indirectSelection: options.indirectSelection, previous: previousStateOf(options, io.cwd) }), manifest, byType);
   const nodes = [...selected]
     .map((id) => manifest.nodes.get(id))
-    .filter((n): n is ManifestNode => n !== undefined && (types.length === 0 || types.includes(n.resourceType)));
+    .filter((n): n is ManifestNode => n !== undefined);
 
   if (options.output === 'json') {
     const docs = nodes.map((n) => pickKeys(nodeSummary(n), options.outputKeys));

@@ -5,7 +5,7 @@ import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
 import { selectNodes } from '../../select/index.js';
-import { selectionSpecOf } from '../../pipeline/selection.js';
+import { filterByResourceType, selectionSpecOf } from '../../pipeline/selection.js';
 import { cliVarsOf, colorFor, previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import type { CliIO } from '../io.js';
 import { engineOptionsOf } from '../../pipeline/engine-options.js';
@@ -18,6 +18,8 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
   readonly storeFailures?: boolean;
   readonly warnError?: boolean;
   readonly preview?: number;
+  readonly resourceType?: string[];
+  readonly excludeResourceType?: string[];
   /** --empty: refs and sources read no rows (dbt 1.8). */
   readonly empty?: boolean;
 }
@@ -31,7 +33,11 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
   const threads = options.threads ?? prepared.target.threads;
   // Unit tests alone never touch the project's database: they run in memory (issue 3, section 4).
   const previous = previousStateOf(options, io.cwd);
-  const selected = command === 'test' || command === 'build' ? selectNodes(prepared.rendered.manifest, prepared.dag, selectionSpecOf(prepared, options), { indirectSelection: options.indirectSelection, previous }) : undefined;
+  const selection = { select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceType, excludeResourceTypes: options.excludeResourceType };
+  const selected =
+    command === 'test' || command === 'build'
+      ? filterByResourceType(selectNodes(prepared.rendered.manifest, prepared.dag, selectionSpecOf(prepared, selection), { indirectSelection: options.indirectSelection, previous }), prepared.rendered.manifest, selection)
+      : undefined;
   const unitTestsOnly = selected !== undefined && selected.size > 0 && [...selected].every((id) => prepared.rendered.manifest.nodes.get(id)?.resourceType === 'unit_test');
   // Its file is attached read-only under its own name, so fixtures get the columns of the
   // relations they stand for, as in dbt.
@@ -42,7 +48,7 @@ export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' 
       prepared,
       engine,
       command,
-      selection: { select: options.select, exclude: options.exclude, selector: options.selector, indirectSelection: options.indirectSelection, previous },
+      selection: { ...selection, indirectSelection: options.indirectSelection, previous },
       ...(onlyNodes ? { onlyNodes } : {}),
       flags: {
         threads,
