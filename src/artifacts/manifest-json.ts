@@ -1,6 +1,6 @@
 import type { Dag } from '../graph/dag.js';
 import { nodeJson } from '../manifest/node-json.js';
-import type { Manifest } from '../manifest/types.js';
+import type { ExposureNode, Manifest } from '../manifest/types.js';
 
 export const MANIFEST_SCHEMA_VERSION = 'https://plan.dev/schemas/manifest/v1.json';
 
@@ -38,6 +38,13 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     parentMap[id] = [...dag.parents(id)].sort();
     childMap[id] = [...dag.children(id)].sort();
   }
+  const exposures: Record<string, unknown> = {};
+  for (const exposure of manifest.exposures?.values() ?? []) {
+    exposures[exposure.uniqueId] = exposureJson(exposure);
+    parentMap[exposure.uniqueId] = [...exposure.dependsOn].sort();
+    childMap[exposure.uniqueId] = [];
+    for (const parent of exposure.dependsOn) childMap[parent] = [...(childMap[parent] ?? []), exposure.uniqueId].sort();
+  }
   const macros: Record<string, unknown> = {};
   for (const m of manifest.macros.values()) {
     macros[m.uniqueId] = { unique_id: m.uniqueId, name: m.name, package_name: m.packageName, original_file_path: m.originalFilePath, line: m.line, arguments: m.args.map((name) => ({ name })) };
@@ -53,7 +60,7 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     unit_tests: unitTests,
     // Read from property files but not modelled: present and empty, as tools that read dbt's
     // manifest expect every top-level key.
-    exposures: {},
+    exposures,
     metrics: {},
     groups: {},
     semantic_models: {},
@@ -64,5 +71,31 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     parent_map: parentMap,
     child_map: childMap,
     group_map: {},
+  };
+}
+
+function exposureJson(exposure: ExposureNode): Record<string, unknown> {
+  const p = exposure.properties;
+  return {
+    name: exposure.name,
+    resource_type: 'exposure',
+    package_name: exposure.packageName,
+    path: exposure.originalFilePath,
+    original_file_path: exposure.originalFilePath,
+    unique_id: exposure.uniqueId,
+    fqn: exposure.fqn,
+    type: p.type,
+    owner: { email: p.owner.email ?? null, name: p.owner.name ?? null },
+    description: p.description,
+    label: p.label ?? null,
+    maturity: p.maturity ?? null,
+    url: p.url ?? null,
+    meta: p.meta,
+    tags: p.tags,
+    config: { enabled: true, tags: p.tags, meta: p.meta },
+    depends_on: { macros: [], nodes: exposure.dependsOn },
+    refs: p.dependsOn.flatMap((d) => (d.kind === 'ref' ? [{ name: d.name, package: d.package ?? null, version: null }] : [])),
+    sources: p.dependsOn.flatMap((d) => (d.kind === 'source' ? [[d.source, d.table]] : [])),
+    metrics: [],
   };
 }

@@ -1,5 +1,5 @@
 import type { NodeConfig } from '../config/types.js';
-import type { ColumnConstraint, UnitTestProperties } from '../project/types.js';
+import type { ColumnConstraint, ExposureProperties, UnitTestProperties } from '../project/types.js';
 
 export type ResourceType = 'model' | 'seed' | 'snapshot' | 'test' | 'source' | 'unit_test';
 
@@ -150,6 +150,21 @@ export interface UnitTestNode extends NodeBase {
 }
 
 export type ManifestNode = ModelNode | SeedNode | SnapshotNode | TestNode | SourceNode | UnitTestNode;
+
+/**
+ * An exposure (a dashboard, notebook... that uses the project). Not a node of the DAG: nothing
+ * runs it; `+exposure:name` selects what it depends on.
+ */
+export interface ExposureNode {
+  readonly uniqueId: string;
+  readonly name: string;
+  readonly fqn: readonly string[];
+  readonly packageName: string;
+  readonly originalFilePath: string;
+  readonly properties: ExposureProperties;
+  /** unique_ids of the models, seeds, snapshots and sources it depends on. */
+  readonly dependsOn: readonly string[];
+}
 export type ExecutableNode = ModelNode | SeedNode | SnapshotNode | TestNode;
 
 export interface MacroNode {
@@ -168,6 +183,8 @@ export interface Manifest {
   readonly nodes: ReadonlyMap<string, ManifestNode>;
   readonly macros: ReadonlyMap<string, MacroNode>;
   readonly docs: ReadonlyMap<string, { readonly name: string; readonly contents: string; readonly file: string }>;
+  /** Enabled exposures of the property files, by unique_id. */
+  readonly exposures?: ReadonlyMap<string, ExposureNode>;
   /**
    * How contracts compare types: `exact` in a plan project (project.yml); `dbt-duckdb` in a dbt
    * project (dbt_project.yml), where, as in dbt-duckdb, any number matches any number and any

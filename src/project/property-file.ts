@@ -4,10 +4,10 @@ import { formatKeyPath, isPlainObject } from '../config/key-path.js';
 import { checkWithSchema } from '../config/schema-check.js';
 import type { YamlDocument, YamlParseCache } from '../config/yaml-document.js';
 import { parseYaml } from '../config/yaml-document.js';
-import type { MacroProperties, ModelProperties, PropertyFile, SeedProperties, SnapshotProperties, SourceProperties, SourceTableProperties } from './types.js';
+import type { ExposureDependency, ExposureProperties, MacroProperties, ModelProperties, PropertyFile, SeedProperties, SnapshotProperties, SourceProperties, SourceTableProperties } from './types.js';
 import type { EntryContext } from './property-entries.js';
 import { checkDuplicateNames, checkEntry, entryColumns, entryConfig, entryTests, locationOf, tagList, unsupportedWarning } from './property-entries.js';
-import { macroSchema, modelSchema, propertyFileSchema, seedSchema, snapshotSchema, sourceSchema, sourceTableSchema } from './property-schemas.js';
+import { exposureSchema, macroSchema, modelSchema, propertyFileSchema, seedSchema, snapshotSchema, sourceSchema, sourceTableSchema } from './property-schemas.js';
 import { unitTestEntry } from './unit-test-entry.js';
 
 function modelEntry(raw: unknown, i: number, ctx: EntryContext): ModelProperties | undefined {
@@ -113,6 +113,61 @@ function macroEntry(raw: unknown, i: number, ctx: EntryContext): MacroProperties
   return { name: entry.name, description: entry.description ?? '', location: locationOf(ctx, path) };
 }
 
+const DEPENDENCY = /^\s*(ref|source|metric)\s*\((.*)\)\s*$/s;
+const QUOTED_ARG = /^\s*(?:'([^']*)'|"([^"]*)")\s*$/;
+
+function exposureEntry(raw: unknown, i: number, ctx: EntryContext): ExposureProperties | undefined {
+  const path = ['exposures', i];
+  const entry = checkEntry(exposureSchema, raw, path, ctx);
+  if (!entry) return undefined;
+  if (!entry.owner.name && !entry.owner.email) {
+    ctx.diagnostics.push(errorDiagnostic('properties.exposure_owner', `exposure '${entry.name}': owner needs a name or an email`, { file: ctx.doc.file, line: ctx.doc.lineOf([...path, 'owner']) }));
+  }
+  const dependsOn: ExposureDependency[] = [];
+  (entry.depends_on ?? []).forEach((text, j) => {
+    const dependency = exposureDependency(text);
+    if (dependency === 'metric') return; // metrics are accepted and ignored
+    if (dependency) dependsOn.push(dependency);
+    else {
+      ctx.diagnostics.push(
+        errorDiagnostic('properties.exposure_depends_on', `exposure '${entry.name}': depends_on entry '${text}' is not ref('name'), ref('package', 'name') or source('source', 'table')`, {
+          file: ctx.doc.file,
+          line: ctx.doc.lineOf([...path, 'depends_on', j]),
+        }),
+      );
+    }
+  });
+  const config = isPlainObject(entry.config) ? entry.config : {};
+  return {
+    name: entry.name,
+    ...(entry.label ? { label: entry.label } : {}),
+    type: entry.type,
+    owner: { ...(entry.owner.name ? { name: entry.owner.name } : {}), ...(entry.owner.email ? { email: entry.owner.email } : {}) },
+    dependsOn,
+    description: entry.description ?? '',
+    ...(entry.url ? { url: entry.url } : {}),
+    ...(entry.maturity ? { maturity: entry.maturity } : {}),
+    tags: [...new Set([...tagList(entry.tags), ...tagList(config.tags as string | string[] | undefined)])],
+    meta: { ...(entry.meta ?? {}), ...(isPlainObject(config.meta) ? config.meta : {}) },
+    enabled: config.enabled !== false,
+    location: locationOf(ctx, path),
+  };
+}
+
+/** "ref('x')", "ref('pkg', 'x')", "source('s', 't')"; 'metric' for metric(...); undefined for anything else. */
+function exposureDependency(text: string): ExposureDependency | 'metric' | undefined {
+  const call = DEPENDENCY.exec(text);
+  if (!call) return undefined;
+  if (call[1] === 'metric') return 'metric';
+  const args = call[2].split(',').map((a) => QUOTED_ARG.exec(a)).map((m) => (m ? (m[1] ?? m[2]) : undefined));
+  if (args.some((a) => a === undefined)) return undefined;
+  const [first, second] = args as string[];
+  if (call[1] === 'ref' && args.length === 1) return { kind: 'ref', name: first };
+  if (call[1] === 'ref' && args.length === 2) return { kind: 'ref', package: first, name: second };
+  if (call[1] === 'source' && args.length === 2) return { kind: 'source', source: first, table: second };
+  return undefined;
+}
+
 function collect<T>(list: readonly unknown[] | null | undefined, convert: (raw: unknown, i: number) => T | undefined): T[] {
   const out: T[] = [];
   (list ?? []).forEach((raw, i) => {
@@ -129,7 +184,7 @@ function collect<T>(list: readonly unknown[] | null | undefined, convert: (raw: 
 export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'): Checked<PropertyFile | undefined> {
   const diagnostics: Diagnostic[] = [];
   const file = doc.file;
-  if (doc.value === null) return { value: { path: file, models: [], sources: [], seeds: [], snapshots: [], unitTests: [], macros: [] }, diagnostics };
+  if (doc.value === null) return { value: { path: file, models: [], sources: [], seeds: [], snapshots: [], unitTests: [], macros: [], exposures: [] }, diagnostics };
   if (!isPlainObject(doc.value)) {
     diagnostics.push(errorDiagnostic('properties.invalid_file', 'a property file must be a mapping (version: 2, models:, sources:...)', { file, line: 1 }));
     return { value: undefined, diagnostics };
@@ -149,13 +204,15 @@ export function readPropertyDocument(doc: YamlDocument, flavor: 'plan' | 'dbt'):
   const snapshots = collect(data.snapshots, (raw, i) => snapshotEntry(raw, i, ctx));
   const macros = collect(data.macros, (raw, i) => macroEntry(raw, i, ctx));
   const unitTests = collect(data.unit_tests, (raw, i) => unitTestEntry(raw, ['unit_tests', i], ctx));
+  const exposures = collect(data.exposures, (raw, i) => exposureEntry(raw, i, ctx));
   checkDuplicateNames(models, 'model', ctx);
   checkDuplicateNames(sources, 'source', ctx);
   checkDuplicateNames(seeds, 'seed', ctx);
   checkDuplicateNames(snapshots, 'snapshot', ctx);
   checkDuplicateNames(macros, 'macro', ctx);
   checkDuplicateNames(unitTests, 'unit test', ctx);
-  return { value: { path: file, models, sources, seeds, snapshots, unitTests, macros }, diagnostics };
+  checkDuplicateNames(exposures, 'exposure', ctx);
+  return { value: { path: file, models, sources, seeds, snapshots, unitTests, macros, exposures }, diagnostics };
 }
 
 /** Parses and checks one property file; `file` is its project-relative path. */

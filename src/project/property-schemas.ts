@@ -121,6 +121,20 @@ export const macroSchema = z.strictObject({
   meta: mapping,
 });
 
+export const exposureSchema = z.strictObject({
+  name,
+  label: text,
+  type: z.enum(['dashboard', 'notebook', 'analysis', 'ml', 'application'], { error: 'expected one of dashboard, notebook, analysis, ml, application' }),
+  owner: z.strictObject({ name: text, email: text }, { error: 'expected a mapping with name and/or email' }),
+  depends_on: z.array(z.string(), { error: "expected a list such as [\"ref('orders')\", \"source('shop', 'raw')\"]" }).nullable().optional(),
+  description: text,
+  url: text,
+  maturity: z.enum(['high', 'medium', 'low'], { error: 'expected high, medium or low' }).optional(),
+  meta: mapping,
+  tags,
+  config: mapping,
+});
+
 const rows = z.union([z.array(z.record(z.string(), z.unknown())), z.string()], { error: 'expected a list of rows (mappings), or CSV/SQL text' }).nullable().optional();
 const format = z.enum(['dict', 'csv', 'sql']).optional();
 
@@ -143,8 +157,8 @@ export const propertyFileSchema = z.strictObject({
   macros: z.array(z.unknown(), { error: 'expected a list of macros' }).nullable().optional(),
   unit_tests: z.array(z.unknown(), { error: 'expected a list of unit tests' }).nullable().optional(),
   snapshots: z.array(z.unknown(), { error: 'expected a list of snapshots' }).nullable().optional(),
+  exposures: z.array(z.unknown(), { error: 'expected a list of exposures' }).nullable().optional(),
   // accepted and ignored
-  exposures: z.unknown().optional(),
   metrics: z.unknown().optional(),
   semantic_models: z.unknown().optional(),
   saved_queries: z.unknown().optional(),

@@ -136,6 +136,27 @@ export interface MacroProperties {
   readonly location: YamlLocation;
 }
 
+/** One `depends_on` entry of an exposure: ref('x'), ref('pkg', 'x') or source('s', 't'). */
+export type ExposureDependency =
+  | { readonly kind: 'ref'; readonly name: string; readonly package?: string }
+  | { readonly kind: 'source'; readonly source: string; readonly table: string };
+
+/** An `exposures:` entry: a downstream use of the project (a dashboard, a notebook...). It is never run. */
+export interface ExposureProperties {
+  readonly name: string;
+  readonly label?: string;
+  readonly type: string;
+  readonly owner: { readonly name?: string; readonly email?: string };
+  readonly dependsOn: readonly ExposureDependency[];
+  readonly description: string;
+  readonly url?: string;
+  readonly maturity?: string;
+  readonly tags: readonly string[];
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly enabled: boolean;
+  readonly location: YamlLocation;
+}
+
 /** One parsed `version: 2` yml file. Jinja inside values is left as text for the render stage. */
 /** A `snapshots:` entry: properties of a snapshot file's block, or a whole snapshot (dbt 1.9 `relation:`). */
 export interface SnapshotProperties extends ModelProperties {
@@ -151,6 +172,7 @@ export interface PropertyFile {
   readonly snapshots: readonly SnapshotProperties[];
   readonly unitTests: readonly UnitTestProperties[];
   readonly macros: readonly MacroProperties[];
+  readonly exposures: readonly ExposureProperties[];
 }
 
 /** `{% docs name %}...{% enddocs %}` from a .md file under the model paths. */

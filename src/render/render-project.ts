@@ -11,6 +11,7 @@ import { parseSnapshots } from './parse-snapshots.js';
 import { parseTests, parseUnitTests } from './parse-tests.js';
 import type { RefTarget, RelationIndex } from './relation-index.js';
 import { renderDescriptions } from './render-descriptions.js';
+import { resolveExposures } from './resolve-exposures.js';
 import { RenderSession, type RenderOptions } from './render-session.js';
 
 export interface RenderedProject {
@@ -76,7 +77,8 @@ export function renderProject(project: LoadedProject, options: Omit<RenderOption
   const nodes = new Map<string, ManifestNode>();
   for (const node of [...seeds, ...models, ...snapshots, ...sources, ...tests, ...unitTests]) nodes.set(node.uniqueId, node);
   const docs = new Map(project.docs.map((d) => [d.name, { name: d.name, contents: d.contents, file: d.file }]));
-  const manifest: Manifest = { projectName, nodes, macros, docs, contractTypes: project.config.flavor === 'dbt' ? 'dbt-duckdb' : 'exact' };
+  const exposures = resolveExposures(project, index, diagnostics);
+  const manifest: Manifest = { projectName, nodes, macros, docs, exposures, contractTypes: project.config.flavor === 'dbt' ? 'dbt-duckdb' : 'exact' };
   return { value: { manifest, compiler: new NodeCompiler(session, manifest) }, diagnostics };
 }
 

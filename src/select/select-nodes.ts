@@ -1,6 +1,7 @@
 import { compareKeys, type Dag } from '../graph/dag.js';
 import type { Manifest } from '../manifest/types.js';
 import { expandSelection, incorporateIndirect, type SelectionBundle } from './indirect-selection.js';
+import { exposureAncestors } from './methods/exposure-method.js';
 import { lookupMethod } from './methods/registry.js';
 import type { MethodContext } from './methods/selector-method.js';
 import type { PreviousState } from './state-manifest.js';
@@ -37,7 +38,7 @@ function evaluate(spec: SelectionSpec, mode: IndirectSelection, inputs: Inputs):
   const { manifest, dag } = inputs;
   switch (spec.kind) {
     case 'criterion':
-      return expandSelection(manifest, dag, withGraphOperators(spec, collect(spec, inputs), dag), spec.indirectSelection ?? mode);
+      return expandSelection(manifest, dag, new Set([...withGraphOperators(spec, collect(spec, inputs), dag), ...exposureAncestors(spec, manifest, dag)]), spec.indirectSelection ?? mode);
     case 'union':
     case 'intersection': {
       const bundles = spec.components.map((c) => evaluate(c, mode, inputs));

@@ -5,6 +5,7 @@ import { fqnMethod } from './fqn-method.js';
 import { fileMethod, pathMethod } from './path-methods.js';
 import type { SelectorMethod } from './selector-method.js';
 import { sourceMethod } from './source-method.js';
+import { exposureMethod } from './exposure-method.js';
 import { resultMethod } from './result-method.js';
 import { stateMethod } from './state-method.js';
 import { testNameMethod, testTypeMethod, unitTestMethod } from './test-methods.js';
@@ -26,13 +27,13 @@ const METHODS: ReadonlyMap<string, SelectorMethod> = new Map(
     resultMethod,
     groupMethod,
     accessMethod,
+    exposureMethod,
   ].map((m) => [m.name, m]),
 );
 
 /** dbt methods that need things plan does not have (state, run results, exposures...). */
 const UNSUPPORTED = new Set([
   'source_status',
-  'exposure',
   'metric',
   'semantic_model',
   'saved_query',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ExposureNode, Manifest } from '../../../src/manifest/types.js';
+import { shopManifest } from './fixtures.js';
 import { select } from './helpers.js';
 
 /** Selection without indirect test selection, so each case shows only what the method matched. */
@@ -208,5 +210,34 @@ describe('package: and unit_test:', () => {
     expect(direct('unit_test:test_fct_*')).toEqual(['test_fct_orders_totals']);
     expect(direct('unit_test:marts.fct_orders')).toEqual(['test_fct_orders_totals']);
     expect(direct('unit_test:fct_orders')).toEqual([]);
+  });
+});
+
+describe('exposure:', () => {
+  const withExposure = (): Manifest => {
+    const manifest = shopManifest();
+    const exposure: ExposureNode = {
+      uniqueId: 'exposure.shop.weekly',
+      name: 'weekly',
+      fqn: ['shop', 'weekly'],
+      packageName: 'shop',
+      originalFilePath: 'models/exposures.yml',
+      properties: { name: 'weekly', type: 'dashboard', owner: { name: 'ana' }, dependsOn: [], description: '', tags: [], meta: {}, enabled: true, location: { file: 'models/exposures.yml', line: 2 } },
+      dependsOn: ['model.shop.finance_report'],
+    };
+    return { ...manifest, exposures: new Map([[exposure.uniqueId, exposure]]) };
+  };
+  const viaExposure = (...args: string[]): string[] => select(args, undefined, { indirectSelection: 'empty' }, withExposure());
+
+  it('+exposure:x selects what it depends on and their ancestors; N+ limits the generations', () => {
+    expect(viaExposure('+exposure:weekly')).toEqual(viaExposure('+finance_report'));
+    expect(viaExposure('1+exposure:weekly')).toEqual(['finance_report']);
+    expect(viaExposure('2+exposure:weekly')).toEqual(['dim_customers', 'fct_orders', 'finance_report']);
+    expect(viaExposure('+exposure:week*')).toEqual(viaExposure('+finance_report'));
+  });
+
+  it('exposure:x alone matches no node (an exposure never runs); an unknown name selects nothing', () => {
+    expect(viaExposure('exposure:weekly')).toEqual([]);
+    expect(viaExposure('+exposure:monthly')).toEqual([]);
   });
 });

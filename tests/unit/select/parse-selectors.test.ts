@@ -91,7 +91,7 @@ describe('parseSelectors: errors', () => {
     expect(e.hint).toContain('tag, path, file, config');
   });
 
-  it.each(['exposure:weekly', 'metric:revenue', 'source_status:fresher+'])('says %s is not supported', (raw) => {
+  it.each(['semantic_model:orders', 'metric:revenue', 'source_status:fresher+'])('says %s is not supported', (raw) => {
     const e = parseError([raw]);
     expect(e.code).toBe('select.unsupported_method');
     expect(e.message).toContain('is not supported by plan');
