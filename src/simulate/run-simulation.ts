@@ -10,6 +10,7 @@ import { executeCommand, exitCodeOf } from '../pipeline/execute.js';
 import { prepareProject, type PreparedProject } from '../pipeline/prepare.js';
 import { PLAN_VERSION } from '../pipeline/version.js';
 import { loadProject, type LoadProjectOptions } from '../project/index.js';
+import { DEFAULT_SELECT } from '../select/index.js';
 import type { LoadedProject } from '../project/types.js';
 import { shouldUseColor } from '../report/console-reporter.js';
 import { formatRowsTable } from '../report/table.js';
@@ -142,7 +143,8 @@ export async function runSimulation(options: SimulateOptions): Promise<Simulatio
           prepared,
           engine,
           command: 'build',
-          selection: {},
+          // Every year builds the whole project: a default selector of selectors.yml does not apply.
+          selection: { select: DEFAULT_SELECT },
           onlyNodes,
           flags: { threads, failFast: false, fullRefresh: Boolean(options.fullRefresh) && year === years[0], previewRows: 5, storeFailures: false, warnError: false },
           reporter: new YearProgressReporter(year, options.out, tty, color),

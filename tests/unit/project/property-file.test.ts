@@ -74,10 +74,22 @@ models:
     expect(v.diagnostics[0].message).toMatch(/model versions are not supported by plan/);
   });
 
-  it('accepts and ignores exposures, metrics, semantic_models, groups, analyses, snapshots', () => {
-    const { value, diagnostics } = parsePropertyFile('version: 2\nexposures: [{name: e}]\nmetrics: []\nsemantic_models: []\ngroups: []\nanalyses: []\nsnapshots: []\n', 'a.yml');
+  it('accepts and ignores metrics, semantic_models, groups, analyses, snapshots; reads exposures', () => {
+    const { value, diagnostics } = parsePropertyFile(
+      "version: 2\nexposures: [{name: e, type: dashboard, owner: {email: a@b.c}, depends_on: [\"ref('m')\", \"source('s', 't')\", \"ref('pkg', 'n')\"]}]\nmetrics: []\nsemantic_models: []\ngroups: []\nanalyses: []\nsnapshots: []\n",
+      'a.yml',
+    );
     expect(diagnostics).toEqual([]);
     expect(value).toMatchObject({ models: [], sources: [] });
+    expect(value?.exposures[0]).toMatchObject({
+      name: 'e',
+      type: 'dashboard',
+      owner: { email: 'a@b.c' },
+      dependsOn: [{ kind: 'ref', name: 'm' }, { kind: 'source', source: 's', table: 't' }, { kind: 'ref', package: 'pkg', name: 'n' }],
+      enabled: true,
+    });
+    const bad = parsePropertyFile('version: 2\nexposures:\n  - name: e\n    owner: {}\n    type: chart\n', 'a.yml').diagnostics.map((d) => d.message).join('\n');
+    expect(bad).toMatch(/expected one of dashboard, notebook, analysis, ml, application/);
     expect(parsePropertyFile('version: 2\nmodles: []\n', 'a.yml').diagnostics[0].message).toMatch(/did you mean 'models'/);
   });
 
