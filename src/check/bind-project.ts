@@ -58,7 +58,7 @@ export async function bindProject(prepared: Omit<PreparedProject, 'warnings'>, c
         broken.add(id);
         continue;
       }
-      const result = node.resourceType === 'snapshot' ? await bindSnapshot(node, conn, compiler) : await bindModel(node, conn, compiler, ymlColumns, manifest.contractTypes);
+      const result = node.resourceType === 'snapshot' ? await bindSnapshot(node, conn, compiler) : await bindModel(node, conn, compiler, ymlColumns, manifest.contractTypes, prepared.project.config.flavor);
       // A catalog miss may be a prior() read of a model bound later: try once more at the end.
       if (result.retry && pass === 1) retry.push(id);
       else {
@@ -88,6 +88,7 @@ async function bindModel(
   compiler: PreparedProject['rendered']['compiler'],
   ymlColumns: ReadonlyMap<string, ReadonlyMap<string, { file: string; line: number }>>,
   contractTypes: ContractTypeMatching | undefined,
+  flavor: 'plan' | 'dbt',
 ): Promise<{ problems: Diagnostic[]; retry: boolean }> {
   let sql: string | undefined;
   let columns: readonly ColumnSchema[];
@@ -122,10 +123,13 @@ async function bindModel(
     return { problems, retry: false };
   }
   const produced = new Set(columns.map((c) => c.name.toLowerCase()));
+  // dbt itself never checks documented columns of a model without a contract: in a dbt project
+  // (dbt_project.yml) this is a warning, so `plan check` does not fail what `dbt build` accepts.
+  const report = flavor === 'dbt' ? warningDiagnostic : errorDiagnostic;
   for (const [name, where] of ymlColumns.get(node.name) ?? []) {
     if (!produced.has(name.toLowerCase())) {
       problems.push(
-        errorDiagnostic('check.unknown_column', `${where.file} describes column '${name}' of model '${node.name}', which the model does not produce`, {
+        report('check.unknown_column', `${where.file} describes column '${name}' of model '${node.name}', which the model does not produce`, {
           file: where.file,
           line: where.line,
           node: node.uniqueId,

@@ -155,3 +155,22 @@ describe('plan check: a source naming a seed it loads (e2e)', () => {
     expect(run.code, outputOf(run)).toBe(0);
   });
 });
+
+describe('plan check: documented columns in a dbt project (e2e)', () => {
+  const dir = makeProject(
+    {
+      'dbt_project.yml': 'name: test\nprofile: test\n',
+      'profiles.yml': 'test:\n  target: dev\n  outputs:\n    dev: {type: duckdb, path: target/test.duckdb}\n',
+      'models/m.sql': 'select 1 as id',
+      'models/schema.yml': 'models:\n  - name: m\n    columns:\n      - name: id\n      - name: retired_column\n',
+    },
+    { withDefaults: false },
+  );
+  afterAll(() => removeProject(dir));
+
+  it('a yml column the model does not produce is a warning (dbt accepts it), not an error', () => {
+    const run = runPlan(['check'], { cwd: dir });
+    expect(run.code, outputOf(run)).toBe(0);
+    expect(outputOf(run)).toMatch(/models\/schema\.yml:5: warning: models\/schema\.yml describes column 'retired_column' of model 'm'/);
+  });
+});
