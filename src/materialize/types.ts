@@ -1,5 +1,5 @@
 import type { ColumnSchema, EngineConnection } from '../engine/types.js';
-import type { ModelNode, PriorRead, SeedNode } from '../manifest/types.js';
+import type { ModelNode, PriorRead, Relation, SeedNode } from '../manifest/types.js';
 
 export interface MaterializeRequest {
   /** relation and config (materialized, unique_key, incremental_strategy, on_schema_change, partition_by, full_refresh). */
@@ -28,6 +28,11 @@ export interface MaterializeRequest {
   readonly priorReads?: readonly PriorRead[];
   /** Called with the new SQL's output columns BEFORE anything existing is touched; throw (ContractError) to abort. */
   readonly checkColumns?: (columns: readonly ColumnSchema[]) => void | Promise<void>;
+  /**
+   * A custom incremental strategy (dbt's `get_incremental_<name>_sql` macro of the project or a
+   * package): `has` says whether one exists; `sql` renders it for the staged rows.
+   */
+  readonly customStrategy?: CustomStrategy;
   /** materialized='external': the profile's external_root and the project folder relative paths resolve against. */
   readonly external?: { readonly root?: string; readonly projectDir: string };
 }
@@ -48,3 +53,16 @@ export interface SeedRequest {
 
 /** One materialization kind; registered in registry.ts. */
 export type Materialization = (req: MaterializeRequest) => Promise<MaterializeResult>;
+
+/** What dbt passes a `get_incremental_<name>_sql(arg_dict)` macro, as plan has it. */
+export interface CustomStrategyInput {
+  /** The temp table holding the model's new rows (dbt's temp_relation). */
+  readonly stage: Relation;
+  /** The target's columns after on_schema_change (dbt's dest_columns). */
+  readonly columns: readonly ColumnSchema[];
+}
+
+export interface CustomStrategy {
+  has(strategy: string): boolean;
+  sql(strategy: string, input: CustomStrategyInput): string;
+}

@@ -100,7 +100,7 @@ function loadResult(result: QueryResult, fetch: boolean, log: (message: string) 
 }
 
 /** dbt's Column: name, data type and the checks macros such as dbt_utils.star use. */
-function columnObject(name: string, dataType: string): Record<string, unknown> {
+export function columnObject(name: string, dataType: string): Record<string, unknown> {
   const upper = dataType.toUpperCase();
   const isString = /^(VARCHAR|CHAR|BPCHAR|TEXT|STRING)/.test(upper);
   const isInteger = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|INT)/.test(upper);

@@ -6,6 +6,9 @@ import { newFrame, type RenderFrame, type RunEndContext } from './render-state.j
 import { injectCtes } from './ephemeral-ctes.js';
 import { compileWithQueries, type IntrospectionState } from './introspection.js';
 import type { QueryResult } from '../engine/types.js';
+import type { CustomStrategy } from '../materialize/types.js';
+import { columnObject } from './introspection-globals.js';
+import { RelationObject } from './relation-object.js';
 
 export interface CompileOptions {
   /** Whether `is_incremental()` is true (the runner decides from the database). */
@@ -94,6 +97,29 @@ export class NodeCompiler {
     const macro = namespace?.[name.slice(dot + 1)];
     if (typeof macro !== 'function') return this.session.withFrame(frame, () => this.session.env.callMacro(name.slice(dot + 1), [], kwargs));
     return this.session.withFrame(frame, () => (macro as (...a: unknown[]) => unknown)({ ...kwargs, __keywords: true }));
+  }
+
+  /**
+   * dbt's custom incremental strategies: `get_incremental_<name>_sql(arg_dict)` of the project or
+   * a package, rendered in the model's context (its config.get, `this`), with arg_dict's
+   * target_relation, temp_relation, unique_key, dest_columns and incremental_predicates.
+   */
+  customStrategyFor(node: ModelNode): CustomStrategy {
+    const macroOf = (strategy: string): string => `get_incremental_${strategy}_sql`;
+    return {
+      has: (strategy) => this.session.env.hasMacro(macroOf(strategy)),
+      sql: (strategy, input) => {
+        const frame = newFrame({ mode: 'compile', file: node.originalFilePath, nodeName: node.name, resourceType: 'model', rawCode: '', isIncremental: true, thisRelation: node.relation, resolvedConfig: node.config });
+        const argDict = {
+          target_relation: new RelationObject(node.relation),
+          temp_relation: new RelationObject(input.stage),
+          unique_key: node.config.unique_key ?? null,
+          dest_columns: input.columns.map((c) => columnObject(c.name, c.type)),
+          incremental_predicates: node.config.incremental_predicates ?? null,
+        };
+        return String(this.session.withFrame(frame, () => this.session.env.callMacro(macroOf(strategy), [argDict], {})) ?? '');
+      },
+    };
   }
 
   /** on-run-start / on-run-end hooks and `plan show --inline` SQL. */

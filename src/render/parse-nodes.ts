@@ -86,6 +86,8 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
         const config = mergeNodeConfig('source', renderConfigLayers(session, [resolveFolderConfig(project.config.sources, projectName, [source.name, table.name]), source.config, table.config], propertyFile.path, table.name, diagnostics));
         if (!config.enabled) continue;
         const relation = sourceRelation(session, target, source, table, propertyFile.path, diagnostics);
+        // meta is rendered too, as dbt renders yml: external_location may pick a path by target.
+        const [sourceMeta, tableMeta] = renderConfigLayers(session, [source.meta, table.meta], propertyFile.path, table.name, diagnostics);
         result.sources.push({
           uniqueId: `source.${projectName}.${source.name}.${table.name}`,
           resourceType: 'source',
@@ -97,11 +99,11 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
           fqn: [projectName, source.name, table.name],
           description: table.description || source.description,
           tags: [...new Set([...source.tags, ...table.tags, ...config.tags])],
-          meta: { ...source.meta, ...table.meta },
+          meta: { ...sourceMeta, ...tableMeta },
           config,
           columns: columnsOf(table.columns),
           relation,
-          ...externalLocationOf(source, table, relation, config),
+          ...externalLocationOf(sourceMeta, tableMeta, table.name, relation, config),
         });
       }
     }
@@ -116,11 +118,17 @@ export function parseNodes(session: RenderSession, project: LoadedProject, targe
  * (Python's str.format, dbt-duckdb's default formatter); a location that is not a function call or
  * already quoted is quoted, so DuckDB reads the file by its path.
  */
-function externalLocationOf(source: SourceProperties, table: SourceTableProperties, relation: Relation, config: NodeConfig): { externalLocation?: string } {
+function externalLocationOf(
+  sourceMeta: Readonly<Record<string, unknown>>,
+  tableMeta: Readonly<Record<string, unknown>>,
+  tableName: string,
+  relation: Relation,
+  config: NodeConfig,
+): { externalLocation?: string } {
   const pick = (...layers: Readonly<Record<string, unknown>>[]): unknown => layers.map((l) => l.external_location).find((v) => v !== undefined && v !== null && v !== '');
-  const template = pick(config as Readonly<Record<string, unknown>>, table.meta, source.meta);
+  const template = pick(config as Readonly<Record<string, unknown>>, tableMeta, sourceMeta);
   if (template === undefined) return {};
-  const fields: Record<string, unknown> = { ...source.meta, ...table.meta, name: table.name, identifier: relation.identifier, schema: relation.schema, database: relation.database };
+  const fields: Record<string, unknown> = { ...sourceMeta, ...tableMeta, name: tableName, identifier: relation.identifier, schema: relation.schema, database: relation.database };
   const location = String(template).replace(/\{(\w+)\}/g, (whole, key: string) => (Object.hasOwn(fields, key) && typeof fields[key] !== 'object' ? String(fields[key]) : whole));
   return { externalLocation: location.includes('(') || location.startsWith("'") ? location : `'${location.replaceAll("'", "''")}'` };
 }

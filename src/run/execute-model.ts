@@ -49,6 +49,7 @@ export async function executeModel(node: ModelNode, conn: EngineConnection, ctx:
       tableConstraints: ddl?.tableConstraints,
       checkColumns,
       priorReads: compiled.priorReads,
+      customStrategy: ctx.compiler.customStrategyFor(node),
       external: { root: ctx.target.externalRoot, projectDir: ctx.projectDir },
       ...(partitioned
         ? {

@@ -70,6 +70,52 @@ describe('incremental strategies', () => {
   });
 });
 
+describe('custom incremental strategies (dbt get_incremental_<name>_sql)', () => {
+  const macro = [
+    '{% macro get_incremental_keep_latest_sql(arg_dict) %}',
+    "  {%- set keep = config.get('keep_on_update', []) -%}",
+    "  {%- set key = arg_dict['unique_key'] -%}",
+    "  {%- set updates = [] -%}",
+    "  {%- for col in arg_dict['dest_columns'] if col.name not in keep and col.name != key -%}{%- do updates.append(col.quoted) -%}{%- endfor -%}",
+    "  delete from {{ arg_dict['target_relation'] }} where {{ key }} in (select {{ key }} from {{ arg_dict['temp_relation'] }} where deleted);",
+    "  insert into {{ arg_dict['target_relation'] }} by name",
+    "  select * exclude (deleted) from {{ arg_dict['temp_relation'] }} where not deleted",
+    '{% endmacro %}',
+  ].join('\n');
+  let dir: string;
+  beforeAll(() => {
+    dir = makeProject({
+      'project.yml': 'name: test\nprofile: test\nvars:\n  batch: 1\n',
+      'macros/keep_latest.sql': macro,
+      'models/people.sql': [
+        "{{ config(materialized='incremental', incremental_strategy='keep_latest', unique_key='id', keep_on_update=['first_seen']) }}",
+        "select * from (values (1, 'ann', {{ var('batch') }}, {{ var('batch') }} = 2), ({{ var('batch') }} + 1, 'new', {{ var('batch') }}, false)) t(id, name, first_seen, deleted)",
+        "{% if is_incremental() %}where true{% else %}where not deleted{% endif %}",
+      ].join('\n'),
+      'models/unknown.sql': "{{ config(materialized='incremental', incremental_strategy='nope') }}\nselect 1 as id",
+    });
+  });
+  afterAll(() => removeProject(dir));
+
+  it('renders the macro with target_relation, temp_relation, unique_key, dest_columns and the model config, in the build transaction', () => {
+    expect(plan(dir, 'run', '-s', 'people').code).toBe(0);
+    const second = plan(dir, 'run', '-s', 'people', '--vars', '{batch: 2}');
+    expect(second.code, output(second)).toBe(0);
+    expect(nodeLines(second).join('\n')).toMatch(/keep_latest \(custom strategy\)/);
+    const t = queryMany(dir, { people: 'select id, name, first_seen from people order by id' });
+    expect(t.people).toEqual([
+      { id: 2, name: 'new', first_seen: 1 },
+      { id: 3, name: 'new', first_seen: 2 },
+    ]);
+  });
+
+  it('an unknown strategy without its macro is an error that names the macro to write, from the first run on', () => {
+    const run = plan(dir, 'run', '-s', 'unknown');
+    expect(run.code).toBe(1);
+    expect(output(run)).toMatch(/unknown incremental_strategy 'nope'.*get_incremental_nope_sql/);
+  });
+});
+
 describe('schema changes, relation switches and hooks', () => {
   it('on_schema_change: ignore, fail, append_new_columns, sync_all_columns', () => {
     const model = (mode: string, cols: string): string => `{{ config(materialized='incremental', on_schema_change='${mode}') }}\nselect ${cols}`;
