@@ -3,7 +3,7 @@ import { runPlan } from '../helpers/run-cli.js';
 import { makeProject, removeProject } from '../helpers/temp-project.js';
 import { outputOf, queryDb } from './helpers/query-db.js';
 
-/** dbt-duckdb's sources read from files: `external_location` in meta or config, with {name} filled in. */
+/** dbt-duckdb's sources read from files: `external_location` in meta (rendered: Jinja may pick it by target) or config, with {name} filled in. */
 describe('sources with external_location (e2e)', () => {
   const dir = makeProject({
     'data/people.csv': 'id,name\n1,ann\n2,bob\n',
@@ -11,7 +11,8 @@ describe('sources with external_location (e2e)', () => {
     'models/sources.yml': `sources:
   - name: files
     meta:
-      external_location: "read_csv('data/{name}.csv', header = true)"
+      external_location: >-
+        {{ "read_csv('data/{name}.csv', header = true)" if target.name == 'dev' else 's3://prod/{name}.csv' }}
     tables:
       - name: people
       - name: animals
