@@ -41,6 +41,7 @@ export async function retryCommand(options: ProjectOptions & { readonly threads?
     ...(vars !== undefined ? { vars } : {}),
     ...(list(args.select) ? { select: list(args.select) } : {}),
     ...(list(args.exclude) ? { exclude: list(args.exclude) } : {}),
+    ...(typeof args.selector === 'string' ? { selector: args.selector } : {}),
     fullRefresh: args.full_refresh === true,
   };
   writeLine(io.stdout, `Retrying ${failed.size} node${failed.size === 1 ? '' : 's'} of the last plan ${String(command)}`);
