@@ -66,6 +66,15 @@ describe('YAML selectors (e2e)', () => {
     expect(readJson(dir, 'target/run_results.json').args.selector).toBe('nightly');
   });
 
+  it('retry repeats the --selector of the failed run (not the default selector, which leaves fct_b out)', () => {
+    writeFile(dir, 'models/marts/fct_b.sql', "{{ config(tags=['nightly']) }}\nselect * from missing_table");
+    expect(runPlan(['build', '--selector', 'nightly'], { cwd: dir }).code).toBe(1);
+    writeFile(dir, 'models/marts/fct_b.sql', "{{ config(tags=['nightly']) }}\nselect * from {{ ref('stg_b') }}");
+    const retry = runPlan(['retry'], { cwd: dir });
+    expect(retry.code, outputOf(retry)).toBe(0);
+    expect(retry.stdout).toMatch(/OK +view +fct_b/);
+  });
+
   it('an unknown name, --selector with --select, and a bad definition exit 2 with the file and line', () => {
     const unknown = runPlan(['ls', '--selector', 'nope'], { cwd: dir });
     expect(unknown.code).toBe(2);
