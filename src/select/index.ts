@@ -9,3 +9,4 @@ export type {
 export { DEFAULT_LIST_SELECT, DEFAULT_SELECT, parseSelectors } from './parse-selectors.js';
 export { selectNodes, type SelectOptions } from './select-nodes.js';
 export { supportedMethodNames } from './methods/registry.js';
+export { selectExposures } from './methods/exposure-method.js';

@@ -34,12 +34,24 @@ describe('exposures (e2e)', () => {
   });
   afterAll(() => removeProject(dir));
 
-  it('+exposure:name selects what the exposure reads; a disabled exposure is ignored', () => {
+  it('+exposure:name selects what the exposure reads (ls lists the exposure too); a disabled exposure is ignored', () => {
     const ls = runPlan(['ls', '--select', '+exposure:weekly_kpis', '--output', 'name'], { cwd: dir });
     expect(ls.code, outputOf(ls)).toBe(0);
-    expect(ls.stdout.trim().split('\n').sort()).toEqual(['customers', 'orders', 'stg_orders']);
+    expect(ls.stdout.trim().split('\n').sort()).toEqual(['customers', 'orders', 'stg_orders', 'weekly_kpis']);
     const near = runPlan(['ls', '--select', '1+exposure:weekly_kpis', '--output', 'name'], { cwd: dir });
-    expect(near.stdout.trim().split('\n').sort()).toEqual(['customers', 'orders']);
+    expect(near.stdout.trim().split('\n').sort()).toEqual(['customers', 'orders', 'weekly_kpis']);
+    const build = runPlan(['build', '--select', '+exposure:weekly_kpis'], { cwd: dir });
+    expect(build.stdout).toMatch(/Running 2 nodes/);
+  });
+
+  it('ls lists exposures by default and with --resource-type exposure, as dbt ls does', () => {
+    const lines = (...args: string[]): string[] => runPlan(['ls', ...args], { cwd: dir }).stdout.trim().split('\n');
+    expect(lines()).toContain('exposure:test.weekly_kpis');
+    expect(lines('--resource-type', 'exposure')).toEqual(['exposure:test.weekly_kpis']);
+    expect(lines('--exclude-resource-type', 'exposure')).not.toContain('exposure:test.weekly_kpis');
+    expect(lines('--select', 'resource_type:exposure', '--output', 'path')).toEqual(['models/exposures.yml']);
+    const json = JSON.parse(runPlan(['ls', '--select', 'exposure:weekly_kpis', '--output', 'json'], { cwd: dir }).stdout) as Record<string, unknown>[];
+    expect(json).toEqual([expect.objectContaining({ resource_type: 'exposure', unique_id: 'exposure.test.weekly_kpis', depends_on: { nodes: ['model.test.orders', 'source.test.shop.customers'] } })]);
   });
 
   it('manifest.json has the exposure, its parents and the child_map entry', () => {

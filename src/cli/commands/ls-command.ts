@@ -1,7 +1,7 @@
-import type { ManifestNode } from '../../manifest/types.js';
+import type { ExposureNode, ManifestNode } from '../../manifest/types.js';
 import { relationSql } from '../../manifest/types.js';
 import { prepareForCommand } from '../prepare-for-command.js';
-import { DEFAULT_LIST_SELECT, selectNodes } from '../../select/index.js';
+import { DEFAULT_LIST_SELECT, selectExposures, selectNodes } from '../../select/index.js';
 import { filterByResourceType, selectionSpecOf } from '../../pipeline/selection.js';
 import { previousStateOf, type ProjectOptions, type SelectionOptions } from '../common-options.js';
 import { writeLine, type CliIO } from '../io.js';
@@ -23,13 +23,17 @@ export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> 
   const nodes = [...selected]
     .map((id) => manifest.nodes.get(id))
     .filter((n): n is ManifestNode => n !== undefined);
+  // Exposures are listed as dbt lists them (after the nodes), but they are not DAG nodes.
+  const keepsExposures = (byType.resourceTypes ?? ['exposure']).includes('exposure') && !(byType.excludeResourceTypes ?? []).includes('exposure');
+  const exposures = keepsExposures ? [...selectExposures(spec, manifest)].sort().map((id) => manifest.exposures!.get(id)!) : [];
 
   if (options.output === 'json') {
-    const docs = nodes.map((n) => pickKeys(nodeSummary(n), options.outputKeys));
+    const docs = [...nodes.map(nodeSummary), ...exposures.map(exposureSummary)].map((doc) => pickKeys(doc, options.outputKeys));
     io.stdout.write(`${JSON.stringify(docs, null, 2)}\n`);
     return 0;
   }
   for (const node of nodes) writeLine(io.stdout, formatNode(node, options.output ?? 'selector'));
+  for (const exposure of exposures) writeLine(io.stdout, formatExposure(exposure, options.output ?? 'selector'));
   return 0;
 }
 
@@ -39,6 +43,27 @@ function formatNode(node: ManifestNode, output: 'selector' | 'name' | 'path'): s
   if (node.resourceType === 'source') return `source:${node.fqn.join('.')}`;
   if (node.resourceType === 'unit_test') return `unit_test:${node.fqn.join('.')}`;
   return node.fqn.join('.');
+}
+
+function formatExposure(exposure: ExposureNode, output: 'selector' | 'name' | 'path'): string {
+  if (output === 'name') return exposure.name;
+  if (output === 'path') return exposure.originalFilePath;
+  return `exposure:${exposure.fqn.join('.')}`;
+}
+
+function exposureSummary(exposure: ExposureNode): Record<string, unknown> {
+  const p = exposure.properties;
+  return {
+    name: exposure.name,
+    resource_type: 'exposure',
+    package_name: exposure.packageName,
+    original_file_path: exposure.originalFilePath,
+    unique_id: exposure.uniqueId,
+    fqn: exposure.fqn,
+    tags: p.tags,
+    config: { enabled: true, tags: p.tags, meta: p.meta },
+    depends_on: { nodes: exposure.dependsOn },
+  };
 }
 
 function nodeSummary(node: ManifestNode): Record<string, unknown> {
