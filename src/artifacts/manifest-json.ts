@@ -1,6 +1,6 @@
 import type { Dag } from '../graph/dag.js';
-import { nodeJson } from '../manifest/node-json.js';
-import type { ExposureNode, Manifest } from '../manifest/types.js';
+import { exposureJson, nodeJson } from '../manifest/node-json.js';
+import type { Manifest } from '../manifest/types.js';
 
 export const MANIFEST_SCHEMA_VERSION = 'https://plan.dev/schemas/manifest/v1.json';
 
@@ -71,31 +71,5 @@ export function manifestJson(manifest: Manifest, dag: Dag, meta: ArtifactMetadat
     parent_map: parentMap,
     child_map: childMap,
     group_map: {},
-  };
-}
-
-function exposureJson(exposure: ExposureNode): Record<string, unknown> {
-  const p = exposure.properties;
-  return {
-    name: exposure.name,
-    resource_type: 'exposure',
-    package_name: exposure.packageName,
-    path: exposure.originalFilePath,
-    original_file_path: exposure.originalFilePath,
-    unique_id: exposure.uniqueId,
-    fqn: exposure.fqn,
-    type: p.type,
-    owner: { email: p.owner.email ?? null, name: p.owner.name ?? null },
-    description: p.description,
-    label: p.label ?? null,
-    maturity: p.maturity ?? null,
-    url: p.url ?? null,
-    meta: p.meta,
-    tags: p.tags,
-    config: { enabled: true, tags: p.tags, meta: p.meta },
-    depends_on: { macros: [], nodes: exposure.dependsOn },
-    refs: p.dependsOn.flatMap((d) => (d.kind === 'ref' ? [{ name: d.name, package: d.package ?? null, version: null }] : [])),
-    sources: p.dependsOn.flatMap((d) => (d.kind === 'source' ? [[d.source, d.table]] : [])),
-    metrics: [],
   };
 }

@@ -1,4 +1,4 @@
-import { relationSql, type ManifestNode } from './types.js';
+import { relationSql, type ExposureNode, type ManifestNode } from './types.js';
 
 /** A node as dbt writes it in manifest.json (and as templates see it in `graph.nodes`). */
 export function nodeJson(node: ManifestNode): Record<string, unknown> {
@@ -61,4 +61,31 @@ export function nodeJson(node: ManifestNode): Record<string, unknown> {
 function docsOf(config: object): { show: boolean; node_color: string | null } {
   const docs = (config as { docs?: { show?: unknown; node_color?: unknown } }).docs;
   return { show: docs?.show === undefined ? true : Boolean(docs.show), node_color: typeof docs?.node_color === 'string' ? docs.node_color : null };
+}
+
+/** An exposure as manifest.json (and the `graph` variable) has it. */
+export function exposureJson(exposure: ExposureNode): Record<string, unknown> {
+  const p = exposure.properties;
+  return {
+    name: exposure.name,
+    resource_type: 'exposure',
+    package_name: exposure.packageName,
+    path: exposure.originalFilePath,
+    original_file_path: exposure.originalFilePath,
+    unique_id: exposure.uniqueId,
+    fqn: exposure.fqn,
+    type: p.type,
+    owner: { email: p.owner.email ?? null, name: p.owner.name ?? null },
+    description: p.description,
+    label: p.label ?? null,
+    maturity: p.maturity ?? null,
+    url: p.url ?? null,
+    meta: p.meta,
+    tags: p.tags,
+    config: { enabled: true, tags: p.tags, meta: p.meta },
+    depends_on: { macros: [], nodes: exposure.dependsOn },
+    refs: p.dependsOn.flatMap((d) => (d.kind === 'ref' ? [{ name: d.name, package: d.package ?? null, version: null }] : [])),
+    sources: p.dependsOn.flatMap((d) => (d.kind === 'source' ? [[d.source, d.table]] : [])),
+    metrics: [],
+  };
 }

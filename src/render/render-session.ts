@@ -6,7 +6,7 @@ import { installGlobals } from './globals.js';
 import { EMPTY_INDEX, type RelationIndex } from './relation-index.js';
 import type { RenderFrame } from './render-state.js';
 import type { Manifest } from '../manifest/types.js';
-import { nodeJson } from '../manifest/node-json.js';
+import { exposureJson, nodeJson } from '../manifest/node-json.js';
 
 export interface RenderOptions {
   readonly projectName: string;
@@ -106,7 +106,7 @@ export class RenderSession {
   }
 }
 
-/** dbt's `graph`: the project's nodes and sources as manifest.json has them (empty before the manifest exists). */
+/** dbt's `graph`: the project's nodes, sources and exposures as manifest.json has them (empty before the manifest exists). */
 function graphOf(manifest: Manifest | undefined): Record<string, unknown> {
   const nodes: Record<string, unknown> = {};
   const sources: Record<string, unknown> = {};
@@ -114,5 +114,6 @@ function graphOf(manifest: Manifest | undefined): Record<string, unknown> {
     if (node.resourceType === 'source') sources[node.uniqueId] = nodeJson(node);
     else if (node.resourceType !== 'unit_test') nodes[node.uniqueId] = nodeJson(node);
   }
-  return { nodes, sources, exposures: {}, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
+  const exposures = Object.fromEntries([...(manifest?.exposures?.values() ?? [])].map((e) => [e.uniqueId, exposureJson(e)]));
+  return { nodes, sources, exposures, metrics: {}, groups: {}, semantic_models: {}, saved_queries: {} };
 }

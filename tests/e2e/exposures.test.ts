@@ -72,6 +72,12 @@ describe('exposures (e2e)', () => {
     expect(manifest.child_map['model.test.orders']).toContain('exposure.test.weekly_kpis');
   });
 
+  it("graph.exposures in templates has each exposure as manifest.json does", () => {
+    const run = runPlan(['show', '--inline', "select '{% for e in graph.exposures.values() %}{{ e.name }}:{{ e.depends_on.nodes | join('+') }}{% endfor %}' as x", '--output', 'json'], { cwd: dir });
+    expect(run.code, outputOf(run)).toBe(0);
+    expect((JSON.parse(run.stdout) as { rows: unknown[] }).rows).toEqual([{ x: 'weekly_kpis:model.test.orders+source.test.shop.customers' }]);
+  });
+
   it('a depends_on entry that names nothing, or is not ref()/source(), exits 2 with the file and line', () => {
     writeFile(dir, 'models/exposures.yml', EXPOSURES.replace("ref('orders')", "ref('order')").replace("config: {enabled: false}", 'config: {enabled: true}'));
     const missing = runPlan(['ls'], { cwd: dir });
