@@ -1,5 +1,6 @@
 import type { ExposureNode, ManifestNode } from '../../manifest/types.js';
 import { relationSql } from '../../manifest/types.js';
+import { exposureJson } from '../../manifest/node-json.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { DEFAULT_LIST_SELECT, selectExposures, selectNodes } from '../../select/index.js';
 import { filterByResourceType, selectionSpecOf } from '../../pipeline/selection.js';
@@ -28,7 +29,7 @@ export async function lsCommand(options: LsOptions, io: CliIO): Promise<number> 
   const exposures = keepsExposures ? [...selectExposures(spec, manifest)].sort().map((id) => manifest.exposures!.get(id)!) : [];
 
   if (options.output === 'json') {
-    const docs = [...nodes.map(nodeSummary), ...exposures.map(exposureSummary)].map((doc) => pickKeys(doc, options.outputKeys));
+    const docs = [...nodes.map(nodeSummary), ...exposures.map(exposureJson)].map((doc) => pickKeys(doc, options.outputKeys));
     io.stdout.write(`${JSON.stringify(docs, null, 2)}\n`);
     return 0;
   }
@@ -49,21 +50,6 @@ function formatExposure(exposure: ExposureNode, output: 'selector' | 'name' | 'p
   if (output === 'name') return exposure.name;
   if (output === 'path') return exposure.originalFilePath;
   return `exposure:${exposure.fqn.join('.')}`;
-}
-
-function exposureSummary(exposure: ExposureNode): Record<string, unknown> {
-  const p = exposure.properties;
-  return {
-    name: exposure.name,
-    resource_type: 'exposure',
-    package_name: exposure.packageName,
-    original_file_path: exposure.originalFilePath,
-    unique_id: exposure.uniqueId,
-    fqn: exposure.fqn,
-    tags: p.tags,
-    config: { enabled: true, tags: p.tags, meta: p.meta },
-    depends_on: { nodes: exposure.dependsOn },
-  };
 }
 
 function nodeSummary(node: ManifestNode): Record<string, unknown> {
