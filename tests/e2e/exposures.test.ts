@@ -51,7 +51,7 @@ describe('exposures (e2e)', () => {
     expect(lines('--exclude-resource-type', 'exposure')).not.toContain('exposure:test.weekly_kpis');
     expect(lines('--select', 'resource_type:exposure', '--output', 'path')).toEqual(['models/exposures.yml']);
     const json = JSON.parse(runPlan(['ls', '--select', 'exposure:weekly_kpis', '--output', 'json'], { cwd: dir }).stdout) as Record<string, unknown>[];
-    expect(json).toEqual([expect.objectContaining({ resource_type: 'exposure', unique_id: 'exposure.test.weekly_kpis', depends_on: { nodes: ['model.test.orders', 'source.test.shop.customers'] } })]);
+    expect(json).toEqual([expect.objectContaining({ resource_type: 'exposure', unique_id: 'exposure.test.weekly_kpis', depends_on: { macros: [], nodes: ['model.test.orders', 'source.test.shop.customers'] } })]);
   });
 
   it('manifest.json has the exposure, its parents and the child_map entry', () => {
