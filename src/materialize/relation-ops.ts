@@ -18,7 +18,7 @@ const ensuredSchemas = new WeakMap<EngineConnection, Set<string>>();
  * Sent once per schema per connection, not once per model (a catalog write per model costs
  * about as much as creating a view).
  */
-export async function ensureSchema(conn: EngineConnection, relation: Relation): Promise<void> {
+export async function ensureSchema(conn: EngineConnection, relation: Pick<Relation, 'database' | 'schema'>): Promise<void> {
   const sql = `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(relation.database)}.${quoteIdent(relation.schema)}`;
   let ensured = ensuredSchemas.get(conn);
   if (ensured?.has(sql)) return;

@@ -60,7 +60,7 @@ export async function executeCommand(args: ExecuteArgs): Promise<ExecuteOutcome>
   const startHooks = compileRunHooks(prepared, 'on-run-start');
   const endHooks = compileRunHooks(prepared, 'on-run-end');
   // Once per connection, like a model's schema: each year of `plan simulate` is a command of its own.
-  await engine.withConnection((conn) => ensureSchema(conn, { database: engine.database, schema: prepared.target.schema, identifier: '' }));
+  await engine.withConnection((conn) => ensureSchema(conn, { database: engine.database, schema: prepared.target.schema }));
   await runRunHooks(engine, startHooks, hooksFile, compiler);
   let memory: Promise<Engine> | undefined;
   const unitTestEngine = (): Promise<Engine> => (memory ??= openEngine({ path: ':memory:', threads: 1 }));

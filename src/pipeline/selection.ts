@@ -3,6 +3,7 @@ import type { Manifest } from '../manifest/types.js';
 import type { LoadedProject } from '../project/types.js';
 import { newIntrospection } from '../render/introspection.js';
 import { DEFAULT_SELECT, parseSelectors, type SelectionSpec } from '../select/index.js';
+import { isDbtResourceType, RESOURCE_TYPES } from '../select/methods/attribute-methods.js';
 import { parseYamlSelectors, type NamedSelector, type YamlSelectors } from '../select/yaml-selectors.js';
 import type { PreparedProject } from './prepare.js';
 
@@ -16,16 +17,13 @@ export interface SelectionFlags {
   readonly excludeResourceTypes?: readonly string[];
 }
 
-/** dbt's resource types; those plan has no nodes of are valid and select nothing. */
-const RESOURCE_TYPES = ['model', 'seed', 'snapshot', 'test', 'unit_test', 'source', 'analysis', 'exposure', 'metric', 'semantic_model', 'saved_query', 'function', 'operation'];
-
 /** The selected ids whose node type --resource-type keeps and --exclude-resource-type does not drop. Throws SelectionError on an unknown type. */
 export function filterByResourceType(ids: ReadonlySet<string>, manifest: Manifest, flags: SelectionFlags): Set<string> {
   const keep = flags.resourceTypes ?? [];
   const drop = flags.excludeResourceTypes ?? [];
-  const unknown = [...keep, ...drop].filter((t) => !RESOURCE_TYPES.includes(t));
+  const unknown = [...keep, ...drop].filter((t) => !isDbtResourceType(t));
   if (unknown.length > 0) {
-    throw new SelectionError('select.resource_type', `unknown resource type '${unknown.join("', '")}'`, { hint: `use one of ${RESOURCE_TYPES.slice(0, 6).join(', ')}` });
+    throw new SelectionError('select.resource_type', `unknown resource type '${unknown.join("', '")}'`, { hint: `use one of ${RESOURCE_TYPES.join(', ')}` });
   }
   if (keep.length === 0 && drop.length === 0) return new Set(ids);
   return new Set(

@@ -19,7 +19,7 @@ export const packageMethod: SelectorMethod = {
   },
 };
 
-const RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'snapshot', 'test', 'source', 'unit_test'];
+export const RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'snapshot', 'test', 'source', 'unit_test'];
 /** dbt resource types plan has no nodes of: valid to write, they select nothing. */
 const OTHER_DBT_TYPES = ['analysis', 'exposure', 'metric', 'semantic_model', 'saved_query', 'function', 'operation'];
 
@@ -27,7 +27,7 @@ const OTHER_DBT_TYPES = ['analysis', 'exposure', 'metric', 'semantic_model', 'sa
 export const resourceTypeMethod: SelectorMethod = {
   name: 'resource_type',
   validate(value, _args, raw) {
-    if ((RESOURCE_TYPES as readonly string[]).includes(value) || OTHER_DBT_TYPES.includes(value)) return;
+    if (isDbtResourceType(value)) return;
     throw new SelectionError('select.invalid_value', `Invalid resource type '${value}' in selector '${raw}'`, {
       hint: `use one of: ${RESOURCE_TYPES.join(', ')}`,
     });
@@ -36,6 +36,11 @@ export const resourceTypeMethod: SelectorMethod = {
     return node.resourceType === value;
   },
 };
+
+/** A resource type dbt knows, whether or not plan has nodes of it (`--resource-type`, `resource_type:`). */
+export function isDbtResourceType(value: string): boolean {
+  return (RESOURCE_TYPES as readonly string[]).includes(value) || OTHER_DBT_TYPES.includes(value);
+}
 
 function nodeTags(node: ManifestNode): readonly string[] {
   const configTags: unknown = node.config.tags;

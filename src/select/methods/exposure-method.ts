@@ -21,7 +21,7 @@ export function exposureAncestors(spec: SelectionCriterion, manifest: Manifest, 
   if (spec.method !== exposureMethod.name || (!spec.parents && !spec.childrensParents)) return new Set();
   const deps = new Set<string>();
   for (const exposure of manifest.exposures?.values() ?? []) {
-    if (fnmatch(exposure.name, spec.value) || fnmatch([...exposure.fqn].join('.'), spec.value)) for (const id of exposure.dependsOn) deps.add(id);
+    if (exposureMatches(spec, exposure, manifest.projectName)) for (const id of exposure.dependsOn) deps.add(id);
   }
   const depth = spec.childrensParents ? undefined : spec.parentsDepth;
   if (depth !== undefined && depth <= 1) return deps;
