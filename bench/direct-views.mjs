@@ -8,9 +8,11 @@
 // statements.json: [{ "relation": "\"main\".\"m_00001\"", "sql": "<compiled select>" }, ...] in
 // build order (bench/run.mjs writes it from `plan compile` output before timing).
 import fs from 'node:fs';
-// plan sets DuckDB's allocator decay before loading the library (src/engine/duckdb-module.ts); the
-// baseline runs with the same setting, so the comparison is of the statements, not of the allocator.
-process.env.DUCKDB_JE_MALLOC_CONF ??= 'dirty_decay_ms:10000,muzzy_decay_ms:10000';
+import { toolProcessEnv } from './lib/process-env.mjs';
+// plan sets DuckDB's allocator options before loading the library (src/engine/jemalloc-conf.ts); the
+// baseline runs with the same ones, so the comparison is of the statements, not of the allocator.
+// (libuv's thread pool size can only be set before the process starts: bench/run.mjs does.)
+process.env.DUCKDB_JE_MALLOC_CONF = toolProcessEnv().DUCKDB_JE_MALLOC_CONF;
 const { DuckDBInstance } = await import('@duckdb/node-api');
 
 const [statementsPath, dbPath] = process.argv.slice(2);

@@ -15,6 +15,7 @@ import { writeFigures, printTable } from './lib/figures.mjs';
 import { copyFlagship, flagshipReady } from './lib/flagship.mjs';
 import { measureWatch } from './lib/watch-bench.mjs';
 import { NICE, load1, machineInfo, median, removeDatabase, timeCommand } from './lib/measure.mjs';
+import { toolProcessEnv } from './lib/process-env.mjs';
 import { generateProject, modelName } from './generate-project.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +33,9 @@ function valueOf(flag) {
 }
 
 const plan = (planArgs, options) => timeCommand(process.execPath, [PLAN, ...planArgs], options);
-const node = (script, scriptArgs, options) => timeCommand(process.execPath, [path.join(BENCH_DIR, script), ...scriptArgs], options);
+// The direct-DuckDB baselines run with plan's process settings (thread pool, allocator).
+const node = (script, scriptArgs, options) =>
+  timeCommand(process.execPath, [path.join(BENCH_DIR, script), ...scriptArgs], { ...options, env: { ...toolProcessEnv(), ...options?.env } });
 const seconds = (s) => `${s.toFixed(2)} s`;
 const list = (values, unit = 's') => values.map((v) => v.toFixed(unit === ' ms' ? 0 : 2)).join(', ') + (unit.startsWith(' ') ? unit : ` ${unit}`);
 const measured = () => `${new Date().toISOString().slice(0, 16).replace('T', ' ')} (${load1().toFixed(1)})`;

@@ -54,7 +54,7 @@ describe('openEngine', () => {
     };
     const withDefaults = await open(path.join(tempDir(), 'defaults.duckdb'));
     expect((await setting(withDefaults, 'disabled_compression_methods')).toLowerCase()).toBe('fsst');
-    expect(await setting(withDefaults, 'block_allocator_memory')).toMatch(/^(512\.0 MiB|488\.2 MiB)$/);
+    expect(await setting(withDefaults, 'block_allocator_memory')).toMatch(/^(256\.0 MiB|244\.1 MiB)$/);
     const overridden = await open(path.join(tempDir(), 'profile.duckdb'), { settings: { disabled_compression_methods: '' } });
     expect(await setting(overridden, 'disabled_compression_methods')).toBe('');
   });
