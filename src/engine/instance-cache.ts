@@ -4,7 +4,7 @@ import { DuckDBInstance } from './duckdb-module.js';
 import { PlanError } from '../errors/plan-error.js';
 import { toEngineError } from './engine-error.js';
 import { RelationCache } from './relation-cache.js';
-import { openDatabaseFile } from './open-database.js';
+import { memoryInstance, openDatabaseFile } from './open-database.js';
 import { logClose, logOpen } from './sql-log.js';
 
 /**
@@ -20,7 +20,7 @@ const instances = new Map<string, Promise<CachedInstance>>();
 
 export async function acquireInstance(dbPath: string, readOnly: boolean, rowGroupSize?: number): Promise<DuckDBInstance> {
   if (dbPath === ':memory:') {
-    const memory = await DuckDBInstance.create(':memory:');
+    const memory = await memoryInstance();
     logOpen(memory, dbPath, false);
     return memory;
   }

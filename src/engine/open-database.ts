@@ -13,6 +13,29 @@ import { logOpen } from './sql-log.js';
 export const DEFAULT_ROW_GROUP_SIZE = 16_384;
 const DUCKDB_ROW_GROUP_SIZE = 122_880;
 
+/**
+ * An in-memory instance created ahead of need (startDatabaseInstance), for the next open that
+ * attaches a database file or asks for ':memory:'.
+ */
+let spareInstance: Promise<DuckDBInstance | undefined> | undefined;
+
+/**
+ * Start DuckDB's ~50 ms of instance start-up (it runs on a libuv pool thread) while the caller
+ * reads and renders the project. Creating an in-memory instance touches no file, so a project
+ * that fails to render leaves its database as it was. A failure here is ignored: the open that
+ * needs an instance creates its own and reports its own error.
+ */
+export function startDatabaseInstance(): void {
+  spareInstance ??= DuckDBInstance.create(':memory:').catch(() => undefined);
+}
+
+/** The instance started ahead of need, if any (each is handed out once), else a new in-memory one. */
+export async function memoryInstance(): Promise<DuckDBInstance> {
+  const spare = spareInstance;
+  spareInstance = undefined;
+  return (await spare) ?? (await DuckDBInstance.create(':memory:'));
+}
+
 /** The catalog each instance opened through ATTACH uses by default; every connection must USE it. */
 const attachedCatalogs = new WeakMap<DuckDBInstance, string>();
 
@@ -35,7 +58,7 @@ export async function openDatabaseFile(dbPath: string, readOnly: boolean, rowGro
     logOpen(instance, dbPath, readOnly);
     return instance;
   }
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await memoryInstance();
   const conn = await instance.connect();
   try {
     await conn.run(`ATTACH ${quoteLiteral(dbPath)} (ROW_GROUP_SIZE ${rowGroupSize})`);

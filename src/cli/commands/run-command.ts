@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { openEngine } from '../../engine/index.js';
+import { openEngine, startDatabaseInstance } from '../../engine/index.js';
 import { executeCommand, exitCodeOf } from '../../pipeline/execute.js';
 import { prepareForCommand } from '../prepare-for-command.js';
 import { ConsoleReporter } from '../../report/console-reporter.js';
@@ -27,6 +27,7 @@ export interface RunCommandOptions extends ProjectOptions, SelectionOptions {
 /** plan build | run | seed | snapshot | test: prepare, open the database, execute, report. */
 export async function runCommand(command: 'build' | 'run' | 'seed' | 'snapshot' | 'test', options: RunCommandOptions, io: CliIO, onlyNodes?: ReadonlySet<string>): Promise<number> {
   const invocationId = randomUUID();
+  startDatabaseInstance(); // DuckDB starts up while the project is read and rendered
   const reporter = new ConsoleReporter({ out: io.stdout, color: colorFor(options, io.stdout), quiet: Boolean(options.quiet) });
   const prepared = prepareForCommand(options, io, command, { invocationId, flags: { FULL_REFRESH: Boolean(options.fullRefresh), STORE_FAILURES: Boolean(options.storeFailures), EMPTY: Boolean(options.empty) }, logTo: io.stdout, printWarnings: false });
   if (prepared.warnings.length > 0) reporter.emit({ type: 'diagnostics', diagnostics: prepared.warnings });

@@ -12,7 +12,8 @@ export const register: CommandRegistrar = (program, define, io) => {
       .option('--full-refresh', 'rebuild incremental models from scratch in the first year')
       .option('--threads <n>', 'nodes to run at once', parseThreads),
     async (o) => {
-      const [{ runSimulation }, { openEngine }] = await Promise.all([import('../../simulate/run-simulation.js'), import('../../engine/index.js')]);
+      const [{ runSimulation }, { openEngine, startDatabaseInstance }] = await Promise.all([import('../../simulate/run-simulation.js'), import('../../engine/index.js')]);
+      if (!o.dryRun) startDatabaseInstance(); // DuckDB starts up while the project is read and rendered
       const outcome = await runSimulation({
         projectDir: projectDirOf(o, io.cwd),
         profilesDir: o.profilesDir as string | undefined,
