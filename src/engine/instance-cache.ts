@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from './duckdb-module.js';
+import type { DuckDBInstance } from './duckdb-module.js';
 import { PlanError } from '../errors/plan-error.js';
 import { toEngineError } from './engine-error.js';
 import { RelationCache } from './relation-cache.js';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineError, openEngine } from '../../../src/engine/index.js';
+import { EngineError, openEngine, startDatabaseInstance } from '../../../src/engine/index.js';
 import type { Engine } from '../../../src/engine/index.js';
 import { PlanError } from '../../../src/errors/plan-error.js';
 
@@ -29,6 +29,18 @@ describe('openEngine', () => {
     expect(fs.existsSync(path.dirname(dbPath))).toBe(true);
     expect(engine.database).toBe('warehouse');
     expect(engine.path).toBe(dbPath);
+  });
+
+  it('hands the instance started ahead of need to one open only', async () => {
+    startDatabaseInstance();
+    const file = await open(path.join(tempDir(), 'early.duckdb'));
+    const memory = await open(':memory:');
+    await file.withConnection((c) => c.run('CREATE TABLE early AS SELECT 1 AS x'));
+    expect((await file.withConnection((c) => c.query('SELECT x FROM early'))).rows).toEqual([{ x: 1 }]);
+    // A second open gets its own instance, which has no such database attached.
+    const attached = await memory.withConnection((c) => c.query("SELECT count(*)::INTEGER AS n FROM duckdb_databases() WHERE database_name = 'early'"));
+    expect(attached.rows).toEqual([{ n: 0 }]);
+    expect(file.database).toBe('early');
   });
 
   it('shares one instance per file in a process, so writes are visible across engines', async () => {
